@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (core, web) and integration tests (server) on PGlite; with TEST_DATABASE_URL the server's
+// integration tests run a second time against that PostgreSQL server (project "server-pg").
+const serverProject = (name: string, db: 'pglite' | 'pg') => ({
+  test: {
+    name,
+    root: 'packages/server',
+    include: ['src/**/*.test.ts'],
+    env: { DAIHOI_TEST_DB: db },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', root: 'packages/core', include: ['src/**/*.test.ts'] } },
+      serverProject('server', 'pglite'),
+      ...(process.env.TEST_DATABASE_URL ? [serverProject('server-pg', 'pg')] : []),
+      { test: { name: 'web', root: 'packages/web', include: ['src/**/*.test.{ts,tsx}'] } },
+    ],
+  },
+});
