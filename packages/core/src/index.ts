@@ -1,0 +1,5 @@
+export * from './accounts/roles.js';
+export * from './dates/dates.js';
+export * from './organizations/levels.js';
+export * from './text/fold.js';
+export * from './text/names.js';

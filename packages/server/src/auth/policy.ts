@@ -1,0 +1,118 @@
+import type { Role } from '@daihoi/core';
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** Every route names one of these; `can` is the only door. */
+export const ACTIONS = [
+  'organization.read',
+  'organization.create',
+  'organization.update',
+  'organization.move',
+  'term.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * How far a role's assignment reaches for an action: `system` everything, `subtree` the organization and all
+ * below it, `below` only what is strictly below it (an office cannot move its own committee away), `self`
+ * the organization alone (a member reads their own organization).
+ */
+type Reach = 'system' | 'subtree' | 'below' | 'self';
+
+const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
+  'organization.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  'organization.create': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  'organization.update': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  'organization.move': { admin: 'system', office: 'below', secretary: 'below' },
+  'term.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  'user.read': { admin: 'system' },
+  'user.manage': { admin: 'system' },
+  'audit.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  'audit.verify': { admin: 'system' },
+};
+
+export interface Assignment {
+  role: Role;
+  organizationId: string | null;
+  /** Materialized path of the organization ('/…/id/'), null for admin. */
+  path: string | null;
+}
+
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  mustChangePassword: boolean;
+  assignments: Assignment[];
+}
+
+export interface OrgRef {
+  id: string;
+  path: string;
+}
+
+function reaches(reach: Reach, a: Assignment, org: OrgRef | null): boolean {
+  if (reach === 'system') return true;
+  if (!org || !a.path || !a.organizationId) return false;
+  if (reach === 'self') return org.id === a.organizationId;
+  if (reach === 'below') return org.path.startsWith(a.path) && org.id !== a.organizationId;
+  return org.path.startsWith(a.path);
+}
+
+/** May the actor do `action` on `org` (null: a system-wide action such as managing accounts)? */
+export function can(actor: Actor, action: Action, org: OrgRef | null): boolean {
+  const policy = POLICY[action];
+  return actor.assignments.some((a) => {
+    const reach = policy[a.role];
+    return reach !== undefined && reaches(reach, a, org);
+  });
+}
+
+/** Whether any assignment gives the action at all, wherever: used to hide whole areas. */
+export function canAnywhere(actor: Actor, action: Action): boolean {
+  const policy = POLICY[action];
+  return actor.assignments.some((a) => policy[a.role] !== undefined);
+}
+
+/**
+ * The same rule as `can`, as a SQL condition on an organization's path and id columns, so that lists are
+ * filtered in the database and never after loading.
+ */
+export function reachCondition(
+  actor: Actor,
+  action: Action,
+  path: AnyPgColumn | SQL,
+  id: AnyPgColumn | SQL,
+): SQL {
+  const policy = POLICY[action];
+  const parts: SQL[] = [];
+  for (const a of actor.assignments) {
+    const reach = policy[a.role];
+    if (reach === undefined) continue;
+    if (reach === 'system') return sql`true`;
+    if (!a.path || !a.organizationId) continue;
+    if (reach === 'self') parts.push(sql`${id} = ${a.organizationId}`);
+    else if (reach === 'subtree') parts.push(sql`${path} LIKE ${`${a.path}%`}`);
+    else parts.push(sql`(${path} LIKE ${`${a.path}%`} AND ${id} <> ${a.organizationId})`);
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` OR `)})`;
+}
+
+export const isAdmin = (actor: Actor) => actor.assignments.some((a) => a.role === 'admin');
