@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEMO_REFERENCE_DATE } from './demo/dataset.js';
 
 /** The business date ("today" for deadlines and ages) and the real time (sessions, audit) kept apart. */
 export interface Clock {
@@ -49,8 +50,6 @@ export interface Config {
   version: string;
 }
 
-export const DEMO_TODAY = '2020-03-15';
-
 /** A clock whose business date is fixed, or follows the real date in Vietnam. */
 export function makeClock(pinnedToday?: string): Clock {
   return {
@@ -86,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxFailedLogins: 5,
     lockoutMs: 15 * 60_000,
     webDist: path.join(root, 'packages/web/dist'),
-    clock: makeClock(e.DAIHOI_TODAY ?? (e.DAIHOI_DEMO ? DEMO_TODAY : undefined)),
+    clock: makeClock(e.DAIHOI_TODAY ?? (e.DAIHOI_DEMO ? DEMO_REFERENCE_DATE : undefined)),
     version: '0.1.0',
   };
 }

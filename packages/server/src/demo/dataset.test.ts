@@ -1,7 +1,7 @@
+import { ORGANIZATION_LEVELS } from '@daihoi/core';
 import { describe, expect, it } from 'vitest';
 import {
   buildDemoTree,
-  DEMO_LEVEL_ORDER,
   DEMO_REFERENCE_DATE,
   type DemoOrganization,
   demoAccounts,
@@ -11,7 +11,7 @@ import {
 
 const flat = flattenDemoTree();
 const byCode = new Map(flat.map((entry) => [entry.org.code, entry]));
-const rank = (org: DemoOrganization) => DEMO_LEVEL_ORDER.indexOf(org.level);
+const rank = (org: DemoOrganization) => ORGANIZATION_LEVELS.indexOf(org.level);
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const dayAfter = (iso: string) =>
   new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -11,6 +11,8 @@
  * dates and all people are invented.
  */
 
+import type { OrganizationKind, OrganizationLevel, Role } from '@daihoi/core';
+
 export const DEMO_REFERENCE_DATE = '2020-03-15';
 
 export interface DemoTerm {
@@ -19,23 +21,8 @@ export interface DemoTerm {
   endsOn: string;
 }
 
-export type DemoLevel =
-  | 'central'
-  | 'provincial'
-  | 'upper_grassroots'
-  | 'grassroots'
-  | 'sub_grassroots'
-  | 'cell';
-
-export type DemoKind =
-  | 'provincial_organization'
-  | 'provincial_bloc'
-  | 'district_organization'
-  | 'armed_forces_organization'
-  | 'grassroots_organization'
-  | 'grassroots_cell'
-  | 'sub_grassroots_organization'
-  | 'subordinate_cell';
+export type DemoLevel = OrganizationLevel;
+export type DemoKind = OrganizationKind;
 
 export interface DemoOrganization {
   code: string;
@@ -50,23 +37,13 @@ export interface DemoOrganization {
   children: DemoOrganization[];
 }
 
-export type DemoRole = 'admin' | 'office' | 'secretary' | 'member' | 'inspector';
+export type DemoRole = Role;
 
 export interface DemoAccount {
   username: string;
   displayName: string;
   roles: { role: DemoRole; organizationCode: string | null }[];
 }
-
-/** Level order, highest first: every edge of the tree goes strictly down this list. */
-export const DEMO_LEVEL_ORDER: readonly DemoLevel[] = [
-  'central',
-  'provincial',
-  'upper_grassroots',
-  'grassroots',
-  'sub_grassroots',
-  'cell',
-];
 
 // ---------------------------------------------------------------------------------------------------
 // Deterministic randomness and dates
