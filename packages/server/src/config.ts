@@ -27,6 +27,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   TRUST_PROXY: flag,
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('DaiHoi <daihoi@localhost>'),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
 export interface Config {
@@ -44,6 +48,15 @@ export interface Config {
   /** Failed sign-ins in a row before an account is held back for `lockoutMs`. */
   maxFailedLogins: number;
   lockoutMs: number;
+  /** Optional: e-mail digests of notifications go through this server. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Automatic backups kept in DATA_DIR/backups. */
+  backupKeep: number;
+  backupDir: string;
+  fileMaxBytes: number;
+  /** Scheduled work runs in this process (off in tests that drive jobs by hand). */
+  scheduler: boolean;
   /** Built web app served at /, when present. */
   webDist: string | undefined;
   clock: Clock;
@@ -84,6 +97,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRatePerMinute: 20,
     maxFailedLogins: 5,
     lockoutMs: 15 * 60_000,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    backupKeep: e.BACKUP_KEEP,
+    backupDir: path.join(path.resolve(e.DATA_DIR), 'backups'),
+    fileMaxBytes: Math.round(e.FILE_MAX_MB * 1024 * 1024),
+    scheduler: true,
     webDist: path.join(root, 'packages/web/dist'),
     clock: makeClock(e.DAIHOI_TODAY ?? (e.DAIHOI_DEMO ? DEMO_REFERENCE_DATE : undefined)),
     version: '0.1.0',

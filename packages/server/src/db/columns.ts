@@ -7,6 +7,12 @@ import { uuidv7 } from 'uuidv7';
  */
 export const textC = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
+/** Binary content (files are kept in the database, so one backup holds everything). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
 export const idColumn = () =>
   uuid('id')
     .primaryKey()

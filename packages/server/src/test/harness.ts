@@ -61,6 +61,7 @@ export async function startTestApp(
     demo: opts.demo ?? true,
     clock: makeClock('2020-03-15'),
     loginRatePerMinute: 10_000,
+    scheduler: false,
     ...opts.config,
   };
   if (opts.demo ?? true) await seedDemo(database.db, TEST_PASSWORD, config.clock.now());
