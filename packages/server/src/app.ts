@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -22,6 +23,8 @@ import './http/context.js';
 import { errorHandler } from './http/error-handler.js';
 import { errorBody } from './http/errors.js';
 import type { App } from './http/route.js';
+import { fileRoutes } from './modules/files/routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
@@ -81,6 +84,11 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
     global: false,
     errorResponseBuilder: (_req, ctx) => ({ statusCode: ctx.statusCode, ...errorBody('TOO_MANY_ATTEMPTS') }),
   });
+  await app.register(multipart, {
+    limits: { fileSize: config.fileMaxBytes, files: 1, fields: 20, fieldSize: 10_000, parts: 30 },
+    // Names are checked, not silently cut to their last segment: "../a.pdf" is refused.
+    preservePath: true,
+  });
   await app.register(authPlugin, { db: database.db, config });
 
   const deps = { config, database };
@@ -89,16 +97,22 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   organizationRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
+  fileRoutes(app, deps);
+  notificationRoutes(app, deps);
   await serveWeb(app, config.webDist);
   return app;
 }
 
-/** The built web app, with every unknown non-API path answered by index.html (client-side routing). */
+/**
+ * The built web app. Files are looked up at request time (a rebuild is served without a restart); a path
+ * that names no file and has no extension is a client-side route and gets index.html; a missing asset is 404.
+ */
 async function serveWeb(app: App, dist: string | undefined) {
   const hasWeb = dist !== undefined && fs.existsSync(path.join(dist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: false, index: 'index.html' });
+  if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    const clientRoute = req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!);
+    if (hasWeb && clientRoute) return reply.sendFile('index.html');
     return reply.code(404).send(errorBody('NOT_FOUND'));
   });
 }

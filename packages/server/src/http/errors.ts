@@ -40,6 +40,33 @@ export const MESSAGES = {
   ROLE_DUPLICATE: 'Một vai trò trên cùng tổ chức bị lặp lại.',
   USER_SELF_LOCKOUT: 'Bạn không thể tự khóa tài khoản hoặc bỏ quyền quản trị của chính mình.',
   LAST_ADMIN: 'Hệ thống phải còn ít nhất một quản trị viên đang hoạt động.',
+  FILE_NOT_FOUND: 'Không tìm thấy tệp, hoặc bạn không có quyền xem tệp này.',
+  FILE_REQUIRED: 'Chưa có tệp nào được gửi lên; hãy chọn một tệp.',
+  FILE_ONE_ONLY: 'Mỗi lần chỉ tải lên được một tệp.',
+  FILE_EMPTY: 'Tệp rỗng (0 byte); hãy kiểm tra lại tệp đã chọn.',
+  FILE_TOO_LARGE: 'Tệp vượt quá dung lượng cho phép.',
+  FILE_NAME_INVALID:
+    'Tên tệp không hợp lệ: tên không được chứa đường dẫn (dấu / hoặc \\), ký tự điều khiển, và dài tối đa 200 ký tự.',
+  FILE_TYPE_UNSUPPORTED: 'Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx) hoặc ảnh PNG, JPEG.',
+  FILE_TYPE_MISMATCH:
+    'Nội dung tệp không đúng với phần mở rộng trong tên tệp (ví dụ tệp tên .pdf nhưng thực chất là ảnh); hãy kiểm tra lại tệp.',
+  FILE_NOT_MULTIPART: 'Tệp phải được gửi dưới dạng multipart/form-data.',
+  FILE_UPLOAD_INCOMPLETE: 'Tệp chưa được gửi lên trọn vẹn; vui lòng thử lại.',
+  FILE_ENTITY_INVALID: 'Không thể đính kèm tệp vào hồ sơ này khi tải lên.',
+  FILE_ATTACH_INVALID: 'Có tệp không tồn tại, thuộc tổ chức khác hoặc đã được đính kèm vào hồ sơ khác.',
+  NOTIFICATION_NOT_FOUND: 'Không tìm thấy thông báo.',
+  BACKUP_NOT_FOUND: 'Không tìm thấy bản sao lưu.',
+  BACKUP_FILE_UNREADABLE: 'Không đọc được tệp sao lưu: tệp không tồn tại hoặc không có quyền đọc.',
+  BACKUP_CORRUPT:
+    'Tệp sao lưu bị hỏng hoặc không phải tệp sao lưu của DaiHoi, nên không thể khôi phục. Dữ liệu hiện tại được giữ nguyên.',
+  BACKUP_TRUNCATED:
+    'Tệp sao lưu không trọn vẹn (bị cắt cụt, có thể do chép dở hoặc đầy ổ đĩa), nên không thể khôi phục. Dữ liệu hiện tại được giữ nguyên.',
+  BACKUP_SCHEMA_NEWER:
+    'Tệp sao lưu được tạo bởi một phiên bản DaiHoi mới hơn phiên bản đang chạy. Hãy cập nhật DaiHoi rồi khôi phục lại; dữ liệu hiện tại được giữ nguyên.',
+  BACKUP_INCOMPATIBLE:
+    'Tệp sao lưu có bảng hoặc cột mà phiên bản DaiHoi này không có, nên không thể khôi phục. Dữ liệu hiện tại được giữ nguyên.',
+  RESTORE_IN_PROGRESS:
+    'Đang có một lần khôi phục dữ liệu khác chạy. Hãy đợi lần đó xong rồi thử lại; dữ liệu hiện tại được giữ nguyên.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 
@@ -64,8 +91,13 @@ export const conflict = (code: ErrorCode, details?: unknown) => new AppError(409
 /** A stale `version` on an update: the client gets the current one to reload. */
 export const versionConflict = (currentVersion: number) => conflict('VERSION_CONFLICT', { currentVersion });
 
+/** Field details always carry a message, so a form can show it beside the field. */
+function withMessages(details: unknown, message: string): unknown {
+  if (!Array.isArray(details)) return details;
+  return details.map((d) => (d && typeof d === 'object' && !('message' in d) ? { ...d, message } : d));
+}
+
 export function errorBody(code: ErrorCode, details?: unknown, message?: string) {
-  return {
-    error: { code, message: message ?? MESSAGES[code], ...(details === undefined ? {} : { details }) },
-  };
+  const text = message ?? MESSAGES[code];
+  return { error: { code, message: text, ...(details === undefined ? {} : { details: withMessages(details, text) }) } };
 }

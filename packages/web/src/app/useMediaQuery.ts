@@ -1,0 +1,19 @@
+import { useSyncExternalStore } from 'react';
+
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', notify);
+      return () => list.removeEventListener('change', notify);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+export const PHONE_QUERY = '(max-width: 480px)';
+
+export function useIsPhone(): boolean {
+  return useMediaQuery(PHONE_QUERY);
+}
