@@ -8,7 +8,7 @@ const serverProject = (name: string, db: 'pglite' | 'pg') => ({
     root: 'packages/server',
     include: ['src/**/*.test.ts'],
     // The embedded database's process guards concern PGlite only.
-    exclude: db === 'pg' ? ['src/main.test.ts'] : [],
+    exclude: db === 'pg' ? ['src/main.test.ts', 'src/backup/cli.test.ts'] : [],
     env: { DAIHOI_TEST_DB: db },
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -26,7 +26,7 @@ import type { App } from './http/route.js';
 import { fileRoutes } from './modules/files/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
-import { systemRoutes } from './modules/system/routes.js';
+import { type SystemOptions, systemRoutes } from './modules/system/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 
 // Validation messages a user may read come in Vietnamese.
@@ -36,10 +36,12 @@ export interface BuildOptions {
   config: Config;
   database: Database;
   logger?: boolean;
+  /** The scheduler and the control and metrics tokens, from main.ts. */
+  system?: SystemOptions;
 }
 
 /** The whole server: used by main.ts, the tests and the benchmarks alike. */
-export async function buildApp({ config, database, logger = true }: BuildOptions): Promise<App> {
+export async function buildApp({ config, database, logger = true, system }: BuildOptions): Promise<App> {
   const app = Fastify({
     logger: logger && {
       level: config.logLevel,
@@ -92,7 +94,7 @@ export async function buildApp({ config, database, logger = true }: BuildOptions
   await app.register(authPlugin, { db: database.db, config });
 
   const deps = { config, database };
-  systemRoutes(app, deps);
+  systemRoutes(app, { ...deps, ...system });
   authRoutes(app, deps);
   organizationRoutes(app, deps);
   userRoutes(app, deps);
@@ -111,7 +113,8 @@ async function serveWeb(app: App, dist: string | undefined) {
   const hasWeb = dist !== undefined && fs.existsSync(path.join(dist, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: dist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
-    const clientRoute = req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!);
+    const clientRoute =
+      req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0]!);
     if (hasWeb && clientRoute) return reply.sendFile('index.html');
     return reply.code(404).send(errorBody('NOT_FOUND'));
   });

@@ -20,11 +20,14 @@ const auditEventOut = z.object({
   after: z.unknown(),
 });
 
+// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
+const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
+
 const listQuery = z.strictObject({
   limit: pageQuery.limit,
   cursor: z.coerce.number().int().positive().optional(),
-  entity: z.string().max(50).optional(),
-  entityId: z.string().max(100).optional(),
+  entity: text().max(50).optional(),
+  entityId: text().max(100).optional(),
   organizationId: z.uuid().optional(),
 });
 

@@ -4,6 +4,7 @@ import stringify from 'safe-stable-stringify';
 import { type Actor, reachCondition } from '../auth/policy.js';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { newId } from '../db/columns.js';
+import { notFound } from '../http/errors.js';
 import { organizations } from '../modules/organizations/tables.js';
 import { auditEvents } from './tables.js';
 
@@ -115,6 +116,19 @@ export interface AuditQuery {
  * organization's current path), and events without an organization (accounts) for administrators only.
  */
 export async function listAuditEvents(db: DbOrTx, actor: Actor, q: AuditQuery) {
+  if (q.organizationId) {
+    // An organization outside the actor's reach answers 404, as everywhere else.
+    const [org] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(
+        and(
+          eq(organizations.id, q.organizationId),
+          reachCondition(actor, 'audit.read', organizations.path, organizations.id),
+        ),
+      );
+    if (!org) throw notFound('ORG_NOT_FOUND');
+  }
   const conditions: SQL[] = [];
   if (q.entity) conditions.push(eq(auditEvents.entity, q.entity));
   if (q.entityId) conditions.push(eq(auditEvents.entityId, q.entityId));

@@ -13,6 +13,12 @@ export const ACTIONS = [
   'user.manage',
   'audit.read',
   'audit.verify',
+  'file.upload',
+  'file.read',
+  'file.delete',
+  'notification.read',
+  'system.read',
+  'system.backup',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +51,32 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
     member: 'self',
   },
   'audit.verify': { admin: 'system' },
+  'system.read': { admin: 'system' },
+  'system.backup': { admin: 'system' },
+  'file.upload': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  'file.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  // Whoever uploaded a file may delete it as long as they still read it; the service adds that rule.
+  'file.delete': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  // Everyone reads their own notifications only; no organization is involved.
+  'notification.read': {
+    admin: 'system',
+    office: 'system',
+    secretary: 'system',
+    inspector: 'system',
+    member: 'system',
+  },
 };
 
 export interface Assignment {

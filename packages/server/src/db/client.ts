@@ -57,7 +57,9 @@ async function openEmbedded(dataDir: string | null): Promise<Database> {
 
 async function openServer(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // Money and counts arrive as bigint; keep them as strings unless a column maps them (drizzle does).
+  // An idle client cut off by the server (restart, a dropped test database) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', () => {});
   await pool.query('SELECT 1');
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {

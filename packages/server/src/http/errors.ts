@@ -99,5 +99,11 @@ function withMessages(details: unknown, message: string): unknown {
 
 export function errorBody(code: ErrorCode, details?: unknown, message?: string) {
   const text = message ?? MESSAGES[code];
-  return { error: { code, message: text, ...(details === undefined ? {} : { details: withMessages(details, text) }) } };
+  return {
+    error: {
+      code,
+      message: text,
+      ...(details === undefined ? {} : { details: withMessages(details, text) }),
+    },
+  };
 }

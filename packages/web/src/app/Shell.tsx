@@ -4,6 +4,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, type Session } from '../features/auth/api';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { isAdmin } from './permissions';
@@ -44,6 +46,13 @@ function useNavItems(session: Session): MenuProps['items'] {
     icon: <HistoryOutlined aria-hidden />,
     label: <Link to="/audit">{t('nav.audit')}</Link>,
   });
+  if (isAdmin(session.roles)) {
+    items.push({
+      key: 'system',
+      icon: <SettingOutlined aria-hidden />,
+      label: <Link to="/system">{t('nav.system')}</Link>,
+    });
+  }
   return items;
 }
 
@@ -192,6 +201,7 @@ export function Shell() {
               </>
             )}
             <div style={{ flex: 1 }} />
+            <NotificationBell />
             {!isPhone && (
               <>
                 <UserBox session={session} />

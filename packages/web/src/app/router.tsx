@@ -9,6 +9,8 @@ import { Shell } from './Shell';
 const OrganizationsPage = lazy(() => import('../features/organizations/OrganizationsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const SystemPage = lazy(() => import('../features/system/SystemPage'));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -22,6 +24,8 @@ export const router = createBrowserRouter([
           { path: 'organizations/:id?', element: <OrganizationsPage /> },
           { element: <RequireAdmin />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: 'audit', element: <AuditPage /> },
+          { element: <RequireAdmin />, children: [{ path: 'system', element: <SystemPage /> }] },
+          { path: 'notifications', element: <NotificationsPage /> },
           { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

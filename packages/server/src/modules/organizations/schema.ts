@@ -4,7 +4,9 @@ import { pageQuery } from '../../http/paging.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
 const kindCodes = ORGANIZATION_KINDS.map((k) => k.code) as [string, ...string[]];
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
+const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
+const optionalText = (max: number) => text().trim().max(max).nullable().optional();
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const fields = {
@@ -14,7 +16,7 @@ const fields = {
     .min(1)
     .max(40)
     .regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.'),
-  name: z.string().trim().min(2).max(300),
+  name: text().trim().min(2).max(300),
   shortName: optionalText(100),
   issuerCode: optionalText(20),
   placeName: optionalText(100),
@@ -45,7 +47,7 @@ export const moveOrganizationBody = z.strictObject({
 
 export const listOrganizationsQuery = z.strictObject({
   ...pageQuery,
-  q: z.string().trim().max(200).optional(),
+  q: text().trim().max(200).optional(),
   parentId: z.uuid().optional(),
   under: z.uuid().optional(),
   scopeRoots: flag.optional(),

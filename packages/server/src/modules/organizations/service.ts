@@ -7,6 +7,7 @@ import {
   vietnameseTextSortKey,
 } from '@daihoi/core';
 import { and, asc, eq, gt, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { recordAudit } from '../../audit/service.js';
 import { type Action, type Actor, can, reachCondition } from '../../auth/policy.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
@@ -61,6 +62,9 @@ function scopeRootsCondition(actor: Actor): SQL {
   return inArray(o.id, [...new Set(roots.map((a) => a.organizationId!))]);
 }
 
+/** A list cursor is [sortKey, id]; anything else would fail in SQL rather than as a bad request. */
+const listCursor = z.tuple([z.string().refine((k) => !k.includes('\u0000')), z.uuid()]);
+
 export async function listOrganizations(ctx: Ctx, q: ListOrganizationsQuery) {
   const conditions: SQL[] = [reachCondition(ctx.actor, 'organization.read', o.path, o.id)];
   if (!q.includeArchived) conditions.push(isNull(o.archivedAt));
@@ -77,7 +81,9 @@ export async function listOrganizations(ctx: Ctx, q: ListOrganizationsQuery) {
   if (q.level) conditions.push(eq(o.level, q.level));
   const after = decodeCursor(q.cursor, 2);
   if (after) {
-    const [key, id] = after.map(String) as [string, string];
+    const cursor = listCursor.safeParse(after);
+    if (!cursor.success) throw badRequest('INVALID_CURSOR');
+    const [key, id] = cursor.data;
     conditions.push(or(gt(o.sortKey, key), and(eq(o.sortKey, key), gt(o.id, id)))!);
   }
   const rows = await ctx.db
@@ -130,7 +136,11 @@ function checkPlacement(parent: OrganizationRow | null, level: string, kind: str
   }
 }
 
-async function assertCodeFree(tx: DbOrTx, code: string, exceptId?: string) {
+// Taken with the code (hashed) so that two writers of the same code cannot both pass the check below.
+const CODE_LOCK_KEY = 734_1973;
+
+async function assertCodeFree(tx: Tx, code: string, exceptId?: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CODE_LOCK_KEY}, hashtext(${code}))`);
   const [taken] = await tx
     .select({ id: o.id })
     .from(o)
@@ -213,7 +223,7 @@ async function checkArchiving(tx: Tx, org: OrganizationRow, archived: boolean | 
     const [parent] = await tx.select({ archivedAt: o.archivedAt }).from(o).where(eq(o.id, org.parentId));
     if (parent?.archivedAt) throw conflict('ORG_PARENT_ARCHIVED');
   }
-  if (archived === undefined && org.archivedAt) throw conflict('ORG_ARCHIVED');
+  if (archived !== false && org.archivedAt) throw conflict('ORG_ARCHIVED');
 }
 
 /** A new level must still fit under the parent and above every child. */

@@ -1,5 +1,5 @@
 import { compareIsoDates } from '@daihoi/core';
-import { and, eq, gte, lte, ne } from 'drizzle-orm';
+import { and, eq, gte, lte, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/service.js';
 import type { Tx } from '../../db/client.js';
 import { inTransaction } from '../../db/tx.js';
@@ -49,10 +49,18 @@ const audit = (tx: Tx, ctx: Ctx, action: string, after: TermRow, before?: TermRo
     ctx.clock.now(),
   );
 
+/** The organization, locked so that its terms are checked and written one command at a time. */
+async function lockOrganization(tx: Tx, ctx: Ctx, organizationId: string) {
+  const org = await findVisible(tx, ctx.actor, organizationId);
+  authorize(ctx.actor, 'term.manage', org);
+  await tx.execute(sql`SELECT 1 FROM organizations WHERE id = ${org.id} FOR UPDATE`);
+  if (org.archivedAt) throw conflict('ORG_ARCHIVED');
+  return org;
+}
+
 export async function createTerm(ctx: Ctx, organizationId: string, input: CreateTermInput) {
   return inTransaction(ctx.db, async (tx) => {
-    const org = await findVisible(tx, ctx.actor, organizationId);
-    authorize(ctx.actor, 'term.manage', org);
+    const org = await lockOrganization(tx, ctx, organizationId);
     await checkTerm(tx, org.id, input);
     const [row] = await tx
       .insert(t)
@@ -65,8 +73,7 @@ export async function createTerm(ctx: Ctx, organizationId: string, input: Create
 
 export async function updateTerm(ctx: Ctx, organizationId: string, termId: string, input: UpdateTermInput) {
   return inTransaction(ctx.db, async (tx) => {
-    const org = await findVisible(tx, ctx.actor, organizationId);
-    authorize(ctx.actor, 'term.manage', org);
+    const org = await lockOrganization(tx, ctx, organizationId);
     const [before] = await tx
       .select()
       .from(t)

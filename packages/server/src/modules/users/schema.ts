@@ -7,7 +7,9 @@ export const roleIn = z.strictObject({
   organizationId: z.uuid().nullable().optional(),
 });
 
-const displayName = z.string().trim().min(1).max(200);
+// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
+const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
+const displayName = text().trim().min(1).max(200);
 
 export const createUserBody = z.strictObject({
   username: z.string().max(64),
@@ -23,7 +25,7 @@ export const updateUserBody = z.strictObject({
   active: z.boolean().optional(),
 });
 
-export const listUsersQuery = z.strictObject({ ...pageQuery, q: z.string().max(200).optional() });
+export const listUsersQuery = z.strictObject({ ...pageQuery, q: text().max(200).optional() });
 export const userParams = z.strictObject({ id: z.uuid() });
 export const passwordResetOut = z.object({ temporaryPassword: z.string() });
 

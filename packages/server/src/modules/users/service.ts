@@ -63,6 +63,8 @@ export async function listUsers(
 ) {
   requireManage(ctx, 'user.read');
   const after = decodeCursor(q.cursor, 1);
+  if (after && (typeof after[0] !== 'string' || after[0].includes('\u0000')))
+    throw badRequest('INVALID_CURSOR');
   const conditions = [];
   if (q.q) conditions.push(containsFolded(users.searchText, q.q));
   if (after) conditions.push(gt(users.username, String(after[0])));
@@ -133,8 +135,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx.db, async (tx) => {
     const roles = await validateRoles(tx, input.roles);
-    const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-    if (taken) throw conflict('USERNAME_TAKEN', [{ path: 'username' }]);
+    // A concurrent creation of the same username waits for it to commit, then inserts nothing.
     const [row] = await tx
       .insert(users)
       .values({
@@ -143,7 +144,9 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
         searchText: userSearchText(username, input.displayName),
         passwordHash,
       })
+      .onConflictDoNothing({ target: users.username })
       .returning();
+    if (!row) throw conflict('USERNAME_TAKEN', [{ path: 'username' }]);
     await replaceRoles(tx, row!.id, roles);
     const user = (await findUser(tx, row!.id))!;
     await recordAudit(
@@ -173,6 +176,8 @@ async function guardAdmins(tx: Tx, ctx: Ctx, userId: string, next: { active: boo
 export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): Promise<UserOut> {
   requireManage(ctx);
   return inTransaction(ctx.db, async (tx) => {
+    // Locked first, so that two updates carrying the same version cannot both pass the check.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
     const before = await findUser(tx, id);
     if (!before) throw notFound('USER_NOT_FOUND');
     if (before.version !== input.version) throw versionConflict(before.version);

@@ -82,10 +82,10 @@ function useColumns(
       width: 110,
       render: (_, f) => (
         <Tooltip title={t('files.checksum', { sha256: f.sha256 })}>
-          <span style={{ whiteSpace: 'nowrap' }} aria-label={t('files.checksum', { sha256: f.sha256 })}>
+          <span style={{ whiteSpace: 'nowrap' }}>
             {formatFileSize(f.size, i18n.language)}{' '}
             <Typography.Text type="secondary">
-              <SafetyCertificateOutlined aria-hidden />
+              <SafetyCertificateOutlined role="img" aria-label={t('files.checksum', { sha256: f.sha256 })} />
             </Typography.Text>
           </span>
         </Tooltip>

@@ -23,7 +23,10 @@ export function NotificationItem({ notification: n, onOpen, onMarkRead, compact 
   );
   return (
     <Flex gap={10} align="flex-start" style={{ width: '100%' }}>
-      <Badge status={unread ? 'processing' : 'default'} aria-label={unread ? t('notifications.unread') : undefined} />
+      <Badge
+        status={unread ? 'processing' : 'default'}
+        aria-label={unread ? t('notifications.unread') : undefined}
+      />
       <Flex vertical gap={2} style={{ flex: 1, minWidth: 0 }}>
         {isAppLink(n.link) ? (
           <Link to={n.link} onClick={() => onOpen(n)}>
@@ -33,7 +36,11 @@ export function NotificationItem({ notification: n, onOpen, onMarkRead, compact 
           title
         )}
         {n.body && (
-          <Typography.Paragraph type="secondary" ellipsis={compact ? { rows: 2 } : false} style={{ margin: 0 }}>
+          <Typography.Paragraph
+            type="secondary"
+            ellipsis={compact ? { rows: 2 } : false}
+            style={{ margin: 0 }}
+          >
             {n.body}
           </Typography.Paragraph>
         )}

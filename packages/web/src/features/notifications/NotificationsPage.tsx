@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Skeleton, Switch, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notificationsQuery, type Notification } from './api';
+import { type Notification, notificationsQuery } from './api';
 import { NotificationItem } from './NotificationItem';
 import { useNotificationActions } from './useNotificationActions';
 

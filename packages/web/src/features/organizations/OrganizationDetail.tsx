@@ -8,6 +8,7 @@ import { organizationAbilities, readsOrganization } from '../../app/permissions'
 import { useRoles } from '../../app/session';
 import { useIsPhone } from '../../app/useMediaQuery';
 import { AuditTable } from '../audit/AuditTable';
+import { Attachments } from '../files/Attachments';
 import { type OrganizationDetail as Detail, detailQuery } from './api';
 import { ChildrenTable } from './ChildrenTable';
 import { useOrganizationLabels } from './labels';
@@ -150,6 +151,19 @@ export function OrganizationDetail({ id }: { id: string }) {
                 },
               ]
             : []),
+          {
+            key: 'files',
+            label: t('organizations.tabs.files'),
+            children: (
+              <Attachments
+                organization={org}
+                entity="organization"
+                entityId={org.id}
+                readOnly={org.archived}
+              />
+            ),
+            destroyOnHidden: true,
+          },
           {
             key: 'audit',
             label: t('organizations.tabs.audit'),

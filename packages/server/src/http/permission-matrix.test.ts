@@ -1,0 +1,478 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdf } from '../modules/files/fixtures.js';
+import { notifications } from '../modules/notifications/tables.js';
+import { allPages, failOnServerErrors, routeKey, rows, servedRoutes } from '../test/expect.js';
+import { type Agent, orgIdByCode, startTestApp, TEST_PASSWORD, type TestApp } from '../test/harness.js';
+
+/**
+ * THE permission matrix: every route of the API, called as every role, against an organization inside the
+ * actor's scope and one outside it, each with a valid body. A new route fails the enumeration tests below
+ * until it has a row here.
+ */
+
+const ROLES = ['anonymous', 'admin', 'office', 'secretary', 'inspector', 'member'] as const;
+type Role = (typeof ROLES)[number];
+type Signed = Exclude<Role, 'anonymous'>;
+
+const ACCOUNTS: Record<Signed, string> = {
+  admin: 'admin',
+  office: 'vanphong',
+  secretary: 'bithu',
+  inspector: 'kiemtra',
+  member: 'dangvien',
+};
+
+/** Per role, an organization in its scope and one outside it (an administrator has no outside). */
+const TARGETS: Record<Role, { in: string; out: string }> = {
+  anonymous: { in: 'NA-DUK-SXD', out: 'NA-VINH-LELOI' },
+  admin: { in: 'NA-DUK-SXD', out: 'NA-VINH-LELOI' },
+  office: { in: 'NA-DUK-SXD', out: 'NA-VINH-LELOI' },
+  secretary: { in: 'NA-DUK-SXD', out: 'NA-VINH-LELOI' },
+  inspector: { in: 'NA-DUK-SXD', out: 'NA-VINH-LELOI' },
+  member: { in: 'NA-DUK-STC-CB02', out: 'NA-DUK-STC-CB03' },
+};
+
+/** Statuses in the order of ROLES: anonymous, admin, office, secretary, inspector, member. */
+type Statuses = readonly [number, number, number, number, number, number];
+/** `any`: the route names no organization; `in`/`out`: the target lies inside/outside the actor's scope. */
+type Expectation = { any: Statuses } | { in: Statuses; out: Statuses };
+
+// biome-ignore format: a table, read by its columns
+const MATRIX: Record<string, Expectation> = {
+  //                                                          anon admin  office secr. insp. member
+  'GET /healthz':                                   { any:   [200, 200,  200,   200,  200,  200] },
+  'GET /api/openapi.json':                          { any:   [200, 200,  200,   200,  200,  200] },
+  'GET /api/v1/system/info':                        { any:   [200, 200,  200,   200,  200,  200] },
+  // Loopback only when no metrics token is set; a test request comes from 127.0.0.1.
+  'GET /metrics':                                   { any:   [200, 200,  200,   200,  200,  200] },
+  // The CLI's door while the server holds the database: absent without a control token.
+  'POST /api/v1/system/control/backups':            { any:   [404, 404,  404,   404,  404,  404] },
+  'GET /api/v1/system/status':                      { any:   [401, 200,  403,   403,  403,  403] },
+  'POST /api/v1/system/backups':                    { any:   [401, 201,  403,   403,  403,  403] },
+  'GET /api/v1/system/backups/{name}':              { any:   [401, 200,  403,   403,  403,  403] },
+  'POST /api/v1/auth/login':                        { any:   [200, 200,  200,   200,  200,  200] },
+  'POST /api/v1/auth/logout':                       { any:   [401, 204,  204,   204,  204,  204] },
+  'GET /api/v1/auth/me':                            { any:   [401, 200,  200,   200,  200,  200] },
+  'POST /api/v1/auth/password':                     { any:   [401, 204,  204,   204,  204,  204] },
+  'GET /api/v1/organizations':                      { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/organizations':                     { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/organizations/{id}':                 { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PATCH /api/v1/organizations/{id}':               { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/organizations/{id}/move':           { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/organizations/{id}/terms':          { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'PATCH /api/v1/organizations/{id}/terms/{termId}':{ in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/users':                              { any:   [401, 200,  403,   403,  403,  403] },
+  'POST /api/v1/users':                             { any:   [401, 201,  403,   403,  403,  403] },
+  'GET /api/v1/users/{id}':                         { any:   [401, 200,  403,   403,  403,  403] },
+  'PATCH /api/v1/users/{id}':                       { any:   [401, 200,  403,   403,  403,  403] },
+  'POST /api/v1/users/{id}/password-reset':         { any:   [401, 200,  403,   403,  403,  403] },
+  'GET /api/v1/audit-events':                       { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/audit-events/verify':                { any:   [401, 200,  403,   403,  403,  403] },
+  'POST /api/v1/files':                             { in:    [401, 201,  201,   201,  201,  201],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/files':                              { any:   [401, 200,  200,   200,  200,  200] },
+  'GET /api/v1/files/limits':                       { any:   [401, 200,  200,   200,  200,  200] },
+  'GET /api/v1/files/{id}':                         { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'DELETE /api/v1/files/{id}':                      { in:    [401, 204,  204,   204,  403,  403],
+                                                      out:   [401, 204,  404,   404,  404,  404] },
+  // Notifications belong to one account: `in` is one of the actor's own, `out` someone else's.
+  'GET /api/v1/notifications':                      { any:   [401, 200,  200,   200,  200,  200] },
+  'POST /api/v1/notifications/read-all':            { any:   [401, 200,  200,   200,  200,  200] },
+  'POST /api/v1/notifications/{id}/read':           { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 404,  404,   404,  404,  404] },
+};
+
+/** Routes kept out of the OpenAPI document on purpose. */
+const UNDOCUMENTED = [
+  'GET /healthz',
+  'GET /api/openapi.json',
+  'GET /metrics',
+  'POST /api/v1/system/control/backups',
+];
+
+const SECRETS = /passwordHash|password_hash|\$argon2/i;
+const VIETNAMESE_LETTER = /[ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
+const TEMPORARY_PASSWORD = 'ma-tran-tam-thoi-1';
+
+const serverErrors = failOnServerErrors();
+let t: TestApp;
+const agents = new Map<Signed, Agent>();
+const orgIds = new Map<string, string>();
+let targetUserId: string;
+let backupDir: string;
+let serial = 0;
+const bodies: string[] = [];
+/** Every route the router serves, as "METHOD /path/{param}". */
+let served: string[];
+/** An account whose notifications nobody else may touch. */
+let outsider: string;
+
+beforeAll(async () => {
+  backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-matrix-'));
+  t = await startTestApp({ config: { backupDir } });
+  serverErrors.watch(t.app);
+  for (const role of ROLES) if (role !== 'anonymous') agents.set(role, await t.login(ACCOUNTS[role]));
+  for (const { in: inside, out } of Object.values(TARGETS)) {
+    for (const code of [inside, out]) orgIds.set(code, await orgIdByCode(t, code));
+  }
+  const user = await agents.get('admin')!.post('/api/v1/users', {
+    username: 'ma.tran.muc.tieu',
+    displayName: 'Tài khoản đích của ma trận',
+    password: 'mat-khau-muc-tieu',
+  });
+  expect(user.statusCode, user.body).toBe(201);
+  targetUserId = user.json().id;
+  // Every target carries an event of its own, so that the audit lists below have something to hide.
+  for (const code of new Set(Object.values(TARGETS).flatMap((x) => [x.in, x.out]))) {
+    const orgId = orgIds.get(code)!;
+    const res = await agents.get('admin')!.patch(`/api/v1/organizations/${orgId}`, {
+      version: (await orgRow(orgId)).version,
+      shortName: `Tên tắt ${code}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  outsider = (await t.login('vanphong.tu')).user.id;
+  served = servedRoutes(t.app);
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(backupDir, { recursive: true, force: true });
+});
+
+const orgRow = async (orgId: string) =>
+  (await t.database.db.query.organizations.findFirst({ where: (o, { eq }) => eq(o.id, orgId) }))!;
+const firstTerm = async (orgId: string) =>
+  (await t.database.db.query.committeeTerms.findFirst({
+    where: (x, { eq }) => eq(x.organizationId, orgId),
+    orderBy: (x, { asc }) => asc(x.startsOn),
+  }))!;
+
+interface Call {
+  url: string;
+  body?: Record<string, unknown>;
+  /** A multipart body, for uploads. */
+  form?: FormData;
+}
+interface Context {
+  role: Role;
+  column: 'any' | 'in' | 'out';
+  /** The target organization's id (routes that name none ignore it). */
+  org: string;
+  n: number;
+}
+
+const pdfForm = (organizationId: string, n: number) => {
+  const form = new FormData();
+  form.append('organizationId', organizationId);
+  form.append('file', new Blob([new Uint8Array(pdf())], { type: 'application/pdf' }), `Quyết định ${n}.pdf`);
+  return form;
+};
+/** A file of the organization, uploaded by the administrator (so that nobody else deletes it as its uploader). */
+async function uploadAsAdmin(organizationId: string, n: number): Promise<string> {
+  const admin = agents.get('admin')!;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    payload: pdfForm(organizationId, n),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const filesOf = new Map<string, string>();
+async function fileOf(organizationId: string, n: number): Promise<string> {
+  if (!filesOf.has(organizationId)) filesOf.set(organizationId, await uploadAsAdmin(organizationId, n));
+  return filesOf.get(organizationId)!;
+}
+/** A fresh unread notification for the account. */
+async function notificationFor(userId: string, n: number): Promise<string> {
+  const [row] = await t.database.db
+    .insert(notifications)
+    .values({ userId, kind: 'matrix.test', title: `Thông báo ${n}` })
+    .returning({ id: notifications.id });
+  return row!.id;
+}
+let backup: string | undefined;
+/** The name of a backup on disk, taken by the administrator the first time it is asked for. */
+async function backupName(): Promise<string> {
+  if (!backup) {
+    const res = await agents.get('admin')!.post('/api/v1/system/backups');
+    expect(res.statusCode, res.body).toBe(201);
+    backup = res.json().name as string;
+  }
+  return backup;
+}
+const userIdOf = (role: Role) => agents.get(role === 'anonymous' ? 'admin' : role)!.user.id;
+
+/** A valid request for each route; the state it reads (versions, parents) is read just before the call. */
+const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
+  'GET /healthz': async () => ({ url: '/healthz' }),
+  'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
+  'GET /api/v1/system/info': async () => ({ url: '/api/v1/system/info' }),
+  'GET /metrics': async () => ({ url: '/metrics' }),
+  'POST /api/v1/system/control/backups': async () => ({ url: '/api/v1/system/control/backups', body: {} }),
+  'GET /api/v1/system/status': async () => ({ url: '/api/v1/system/status' }),
+  'POST /api/v1/system/backups': async () => ({ url: '/api/v1/system/backups', body: {} }),
+  'GET /api/v1/system/backups/{name}': async () => ({ url: `/api/v1/system/backups/${await backupName()}` }),
+  'POST /api/v1/auth/login': async ({ role }) => ({
+    url: '/api/v1/auth/login',
+    body: { username: role === 'anonymous' ? 'vanphong.tu' : ACCOUNTS[role], password: TEST_PASSWORD },
+  }),
+  'POST /api/v1/auth/logout': async () => ({ url: '/api/v1/auth/logout', body: {} }),
+  'GET /api/v1/auth/me': async () => ({ url: '/api/v1/auth/me' }),
+  'POST /api/v1/auth/password': async () => ({
+    url: '/api/v1/auth/password',
+    body: { currentPassword: TEST_PASSWORD, newPassword: TEMPORARY_PASSWORD },
+  }),
+  'GET /api/v1/organizations': async ({ org }) => ({ url: `/api/v1/organizations?under=${org}` }),
+  'POST /api/v1/organizations': async ({ org, n }) => ({
+    url: '/api/v1/organizations',
+    body: {
+      parentId: org,
+      code: `MT-${n}`,
+      name: `Chi bộ Ma trận ${n}`,
+      level: 'cell',
+      kind: 'subordinate_cell',
+    },
+  }),
+  'GET /api/v1/organizations/{id}': async ({ org }) => ({ url: `/api/v1/organizations/${org}` }),
+  'PATCH /api/v1/organizations/{id}': async ({ org, n }) => ({
+    url: `/api/v1/organizations/${org}`,
+    body: { version: (await orgRow(org)).version, placeName: `Địa danh ${n}` },
+  }),
+  'POST /api/v1/organizations/{id}/move': async ({ org }) => {
+    const row = await orgRow(org);
+    return {
+      url: `/api/v1/organizations/${org}/move`,
+      body: { parentId: row.parentId, version: row.version },
+    };
+  },
+  'POST /api/v1/organizations/{id}/terms': async ({ org, n }) => {
+    const year = 2100 + 5 * n;
+    return {
+      url: `/api/v1/organizations/${org}/terms`,
+      body: { name: `${year}–${year + 5}`, startsOn: `${year}-01-01`, endsOn: `${year + 4}-12-31` },
+    };
+  },
+  'PATCH /api/v1/organizations/{id}/terms/{termId}': async ({ org }) => {
+    const term = await firstTerm(org);
+    return { url: `/api/v1/organizations/${org}/terms/${term.id}`, body: { version: term.version } };
+  },
+  'GET /api/v1/users': async () => ({ url: '/api/v1/users' }),
+  'POST /api/v1/users': async ({ n }) => ({
+    url: '/api/v1/users',
+    body: { username: `ma.tran.${n}`, displayName: `Ma trận ${n}`, password: 'mat-khau-ma-tran' },
+  }),
+  'GET /api/v1/users/{id}': async () => ({ url: `/api/v1/users/${targetUserId}` }),
+  'PATCH /api/v1/users/{id}': async ({ n }) => {
+    const user = (await t.database.db.query.users.findFirst({
+      where: (u, { eq }) => eq(u.id, targetUserId),
+    }))!;
+    return {
+      url: `/api/v1/users/${targetUserId}`,
+      body: { version: user.version, displayName: `Đích ${n}` },
+    };
+  },
+  'POST /api/v1/users/{id}/password-reset': async () => ({
+    url: `/api/v1/users/${targetUserId}/password-reset`,
+    body: {},
+  }),
+  'GET /api/v1/audit-events': async ({ org }) => ({ url: `/api/v1/audit-events?organizationId=${org}` }),
+  'GET /api/v1/audit-events/verify': async () => ({ url: '/api/v1/audit-events/verify' }),
+  'POST /api/v1/files': async ({ org, n }) => ({ url: '/api/v1/files', form: pdfForm(org, n) }),
+  'GET /api/v1/files': async () => ({ url: '/api/v1/files' }),
+  'GET /api/v1/files/limits': async () => ({ url: '/api/v1/files/limits' }),
+  'GET /api/v1/files/{id}': async ({ org, n }) => ({ url: `/api/v1/files/${await fileOf(org, n)}` }),
+  'DELETE /api/v1/files/{id}': async ({ org, n }) => ({
+    url: `/api/v1/files/${await uploadAsAdmin(org, n)}`,
+  }),
+  'GET /api/v1/notifications': async () => ({ url: '/api/v1/notifications' }),
+  'POST /api/v1/notifications/read-all': async () => ({ url: '/api/v1/notifications/read-all', body: {} }),
+  'POST /api/v1/notifications/{id}/read': async ({ role, column, n }) => {
+    const owner = column === 'out' ? outsider : userIdOf(role);
+    return { url: `/api/v1/notifications/${await notificationFor(owner, n)}/read`, body: {} };
+  },
+};
+
+/** Routes that end or replace the caller's session run in a session of their own. */
+const OWN_SESSION = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+]);
+
+async function send(role: Role, method: string, call: Call, agent?: Agent): Promise<LightMyRequestResponse> {
+  const verb = method as 'GET';
+  const signed = role !== 'anonymous' && agent;
+  const headers = signed ? { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken } : {};
+  const payload = call.form ?? call.body;
+  return t.app.inject({ method: verb, url: call.url, headers, ...(payload ? { payload } : {}) });
+}
+
+async function perform(key: string, role: Role, column: Context['column'], org: string) {
+  const [method] = key.split(' ') as [string];
+  const call = await REQUESTS[key]!({ role, column, org, n: ++serial });
+  if (role === 'anonymous') return send(role, method, call);
+  if (!OWN_SESSION.has(key)) return send(role, method, call, agents.get(role));
+  const own = await t.login(ACCOUNTS[role]);
+  const res = await send(role, method, call, own);
+  if (key === 'POST /api/v1/auth/password' && res.statusCode === 204) {
+    // Puts the password back; a change ends the account's other sessions, so the role signs in again.
+    const back = await own.post('/api/v1/auth/password', {
+      currentPassword: TEMPORARY_PASSWORD,
+      newPassword: TEST_PASSWORD,
+    });
+    expect(back.statusCode, back.body).toBe(204);
+    agents.set(role, await t.login(ACCOUNTS[role]));
+  }
+  return res;
+}
+
+function checkAnswer(res: LightMyRequestResponse, where: string) {
+  // JSON and text answers; downloads (files, backups) are the stored bytes themselves.
+  if (/^(application\/json|text\/)/.test(String(res.headers['content-type']))) bodies.push(res.body);
+  if (res.statusCode >= 400) {
+    const error = res.json().error;
+    expect(error?.code, where).toMatch(/^[A-Z_]+$/);
+    expect(error?.message, where).toMatch(VIETNAMESE_LETTER);
+  }
+}
+
+describe('permission matrix', () => {
+  it.each(Object.keys(MATRIX))('%s', async (key) => {
+    const expectation = MATRIX[key]!;
+    const columns =
+      'any' in expectation ? { any: expectation.any } : { in: expectation.in, out: expectation.out };
+    const mismatches: string[] = [];
+    for (const [column, statuses] of Object.entries(columns)) {
+      for (const [i, role] of ROLES.entries()) {
+        const target = column === 'out' ? TARGETS[role].out : TARGETS[role].in;
+        const where = `${role} ${column}${column === 'any' ? '' : ` (${target})`}`;
+        const column_ = column as Context['column'];
+        const res = await perform(key, role, column_, orgIds.get(target)!);
+        checkAnswer(res, `${key} as ${where}`);
+        if (res.statusCode !== statuses[i]) {
+          mismatches.push(
+            `${where}: expected ${statuses[i]}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+          );
+        }
+        const headKey = key.replace(/^GET /, 'HEAD ');
+        if (headKey !== key && served.includes(headKey)) {
+          // The HEAD twin of a GET answers the same status.
+          const call = await REQUESTS[key]!({ role, column: column_, org: orgIds.get(target)!, n: ++serial });
+          const head = await send(role, 'HEAD', call, role === 'anonymous' ? undefined : agents.get(role));
+          if (head.statusCode !== res.statusCode) {
+            mismatches.push(`${where}: HEAD ${head.statusCode} ≠ GET ${res.statusCode}`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('no answer anywhere carries a password hash', () => {
+    expect(bodies.length).toBeGreaterThan(200);
+    const leaking = bodies.filter((b) => SECRETS.test(b));
+    expect(leaking).toEqual([]);
+  });
+});
+
+describe('lists never show what lies out of scope', () => {
+  /** The ids of the organizations a role reaches, from the table: its subtree, or its own cell for a member. */
+  async function reach(role: Signed): Promise<Set<string> | 'all'> {
+    if (role === 'admin') return 'all';
+    const code = { office: 'NA-DUK', secretary: 'NA-DUK', inspector: 'NA-DUK', member: 'NA-DUK-STC-CB02' }[
+      role
+    ];
+    const found = await rows<{ id: string }>(
+      t,
+      role === 'member'
+        ? sql`SELECT id FROM organizations WHERE code = ${code}`
+        : sql`SELECT c.id FROM organizations c, organizations p WHERE p.code = ${code} AND c.path LIKE p.path || '%'`,
+    );
+    return new Set(found.map((r) => r.id));
+  }
+
+  it.each(['office', 'secretary', 'inspector', 'member'] as const)('as %s', async (role) => {
+    const agent = agents.get(role)!;
+    const scope = (await reach(role)) as Set<string>;
+    const out = orgIds.get(TARGETS[role].out)!;
+    const outName = (await orgRow(out)).name;
+    const lists = [
+      '/api/v1/organizations?limit=500',
+      '/api/v1/organizations?limit=500&includeArchived=true',
+      '/api/v1/organizations?scopeRoots=true',
+      `/api/v1/organizations?q=${encodeURIComponent(outName)}`,
+      `/api/v1/organizations?q=${encodeURIComponent(TARGETS[role].out)}`,
+    ];
+    for (const url of lists) {
+      const items = await allPages<{ id: string; parentId: string | null }>(agent, url);
+      for (const o of items) expect(scope.has(o.id), `${url} lists ${o.id}`).toBe(true);
+      expect(items.map((o) => o.id)).not.toContain(out);
+    }
+    // The administrator wrote events on the out-of-scope organization above; none of them shows.
+    const events = await allPages<{ organizationId: string | null; entityId: string }>(
+      agent,
+      '/api/v1/audit-events?limit=500',
+    );
+    expect(events.length).toBeGreaterThan(0);
+    for (const e of events) expect(scope.has(e.organizationId ?? ''), JSON.stringify(e)).toBe(true);
+    expect(events.map((e) => e.entityId)).not.toContain(out);
+    const filtered = await agent.get(`/api/v1/audit-events?entity=organization&entityId=${out}`);
+    expect(filtered.json().items).toEqual([]);
+    // Files: the matrix uploaded some to the out-of-scope organization; none is listed.
+    const stored = await rows<{ id: string; organization_id: string }>(
+      t,
+      sql`SELECT id, organization_id FROM files`,
+    );
+    const fileOrg = new Map(stored.map((f) => [f.id, f.organization_id]));
+    expect(stored.some((f) => f.organization_id === out)).toBe(true);
+    const listed = await allPages<{ id: string }>(agent, '/api/v1/files?limit=500');
+    expect(listed.length).toBeGreaterThan(0);
+    for (const f of listed) expect(scope.has(fileOrg.get(f.id) ?? ''), f.id).toBe(true);
+  });
+
+  it('as admin, the out-of-scope targets of the others are there', async () => {
+    const admin = agents.get('admin')!;
+    const all = await allPages<{ id: string }>(admin, '/api/v1/organizations?limit=500');
+    for (const role of ['office', 'member'] as const)
+      expect(all.map((o) => o.id)).toContain(orgIds.get(TARGETS[role].out));
+    const events = await allPages<{ entityId: string }>(admin, '/api/v1/audit-events?limit=500');
+    expect(events.map((e) => e.entityId)).toContain(orgIds.get(TARGETS.office.out));
+  });
+});
+
+describe('every route has a row', () => {
+  it('the OpenAPI document lists exactly the documented rows', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => routeKey(method, path)),
+    );
+    const documentedRows = Object.keys(MATRIX).filter((k) => !UNDOCUMENTED.includes(k));
+    expect(documented.sort()).toEqual(documentedRows.sort());
+  });
+
+  it('the router serves exactly the rows (each HEAD being the twin of a GET)', () => {
+    const withoutHead = served.filter((r) => !r.startsWith('HEAD '));
+    expect(withoutHead.sort()).toEqual(Object.keys(MATRIX).sort());
+    for (const head of served.filter((r) => r.startsWith('HEAD '))) {
+      expect(withoutHead).toContain(head.replace('HEAD', 'GET'));
+    }
+  });
+});

@@ -1,0 +1,42 @@
+import { deleteExpiredSessions } from '../auth/sessions.js';
+import { createBackup } from '../backup/backup.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { sendNotificationDigests } from '../modules/notifications/service.js';
+import type { Schedule, Scheduler } from './scheduler.js';
+
+/** The platform's scheduled work and when it runs (Asia/Ho_Chi_Minh). */
+export const PLATFORM_JOBS = {
+  'sessions.sweep': { everyMinutes: 60 },
+  'backup.daily': { dailyAt: '02:00' },
+  'notifications.digest': { dailyAt: '07:00' },
+} as const satisfies Record<string, Schedule>;
+
+export type PlatformJob = keyof typeof PLATFORM_JOBS;
+
+/** The jobs this deployment runs: the daily backup belongs to the embedded database only. */
+export function platformJobs(kind: Database['kind']): { name: PlatformJob; schedule: Schedule }[] {
+  return (Object.keys(PLATFORM_JOBS) as PlatformJob[])
+    .filter((name) => name !== 'backup.daily' || kind === 'embedded')
+    .map((name) => ({ name, schedule: PLATFORM_JOBS[name] }));
+}
+
+export function registerPlatformJobs(scheduler: Scheduler, deps: { config: Config; database: Database }) {
+  const { config, database } = deps;
+  const handlers: Record<PlatformJob, Parameters<Scheduler['register']>[2]> = {
+    // Expired sessions are only dead rows.
+    'sessions.sweep': async () => {
+      await deleteExpiredSessions(database.db, config.clock.now());
+    },
+    'backup.daily': async ({ now }) => {
+      const b = await createBackup(database, config.backupDir, { tag: 'auto', keep: config.backupKeep, now });
+      return `${b.name} (${b.size} byte)`;
+    },
+    'notifications.digest': async ({ now }) => {
+      const sent = await sendNotificationDigests(database.db, config, now);
+      return config.smtpUrl ? `${sent} thư` : 'chưa cấu hình SMTP_URL';
+    },
+  };
+  for (const { name, schedule } of platformJobs(database.kind))
+    scheduler.register(name, schedule, handlers[name], { catchUp: true });
+}

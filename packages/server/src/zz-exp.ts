@@ -1,0 +1,38 @@
+import pg from 'pg';
+import { backupToFile } from './backup/backup.js';
+import { restoreBackup } from './backup/restore.js';
+import { openDatabase } from './db/client.js';
+import { seedDemo } from './demo/seed.js';
+
+const c = new pg.Client('postgres://postgres@127.0.0.1:5432/daihoi_dev');
+await c.connect();
+await c.query('DROP DATABASE IF EXISTS zz_exp');
+await c.query('CREATE DATABASE zz_exp');
+await c.end();
+let t = Date.now();
+const lap = (s: string) => {
+  console.log(s, Date.now() - t);
+  t = Date.now();
+};
+const e = await openDatabase({ dataDir: null });
+await e.migrate();
+lap('pglite');
+await seedDemo(e.db, 'xxxxxxxxxx', new Date());
+lap('seed');
+await backupToFile(e, '/tmp/exp/x.gz');
+lap('backup pglite');
+const s = await openDatabase({ url: 'postgres://postgres@127.0.0.1:5432/zz_exp' });
+await s.migrate();
+lap('server');
+await restoreBackup(s, '/tmp/exp/x.gz');
+lap('restore server');
+await backupToFile(s, '/tmp/exp/y.gz');
+lap('backup server');
+const b = await openDatabase({ dataDir: null });
+await b.migrate();
+lap('pglite2');
+await restoreBackup(b, '/tmp/exp/y.gz');
+lap('restore pglite');
+await s.close();
+await e.close();
+await b.close();
