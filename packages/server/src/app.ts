@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -49,6 +49,11 @@ export async function buildApp({ config, database, logger = true, system }: Buil
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
+    // Errors the router raises before any route (a malformed %-escape, an over-long parameter) speak our shape.
+    frameworkErrors: (err, _req, reply) => {
+      const status = err.code === 'FST_ERR_ASYNC_CONSTRAINT' ? 500 : err.statusCode === 414 ? 414 : 400;
+      void (reply as FastifyReply).code(status).send(errorBody(status === 500 ? 'INTERNAL' : 'URL_INVALID'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -116,6 +116,18 @@ export function can(actor: Actor, action: Action, org: OrgRef | null): boolean {
   });
 }
 
+/**
+ * Whether the actor may do `action` on `org` and on everything below it. Lists inside such a subtree need no
+ * scope condition beyond the subtree's own; adding the same path test twice misleads the planner.
+ */
+export function canWholeSubtree(actor: Actor, action: Action, org: OrgRef): boolean {
+  const policy = POLICY[action];
+  return actor.assignments.some((a) => {
+    const reach = policy[a.role];
+    return reach === 'system' || (reach === 'subtree' && a.path !== null && org.path.startsWith(a.path));
+  });
+}
+
 /** Whether any assignment gives the action at all, wherever: used to hide whole areas. */
 export function canAnywhere(actor: Actor, action: Action): boolean {
   const policy = POLICY[action];

@@ -100,7 +100,7 @@ async function* backupLines(
     const cursor = `daihoi_backup_${i}`;
     await s.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${selectLines(t)}`);
     // Rows holding files are large: fetch a few at a time.
-    const batch = t.columns.some((c) => c.codec === 'binary') ? 4 : 1000;
+    const batch = t.columns.some((c) => c.codec === 'binary') ? 2 : 1000;
     for (;;) {
       const fetched = await s.query<{ line: string }>(`FETCH FORWARD ${batch} FROM ${cursor}`);
       for (const r of fetched) push(r.line);

@@ -71,15 +71,18 @@ async function organizationsSeen() {
   });
   expect(login.status).toBe(200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-  const res = await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=500&q=`, { headers: { cookie } });
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/organizations?limit=500&q=`, {
+    headers: { cookie },
+  });
   return ((await res.json()) as { items: unknown[] }).items.length;
 }
 
 async function relationFile(table: string) {
   const database = await openDatabase({ dataDir });
   try {
-    const [row] = (await database.pglite!.query<{ p: string }>('SELECT pg_relation_filepath($1) AS p', [table]))
-      .rows;
+    const [row] = (
+      await database.pglite!.query<{ p: string }>('SELECT pg_relation_filepath($1) AS p', [table])
+    ).rows;
     return path.join(dataDir, 'pgdata', row!.p);
   } finally {
     await database.close();

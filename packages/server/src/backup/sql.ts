@@ -23,6 +23,7 @@ export async function inSqlTransaction<T>(
   }
   if (!database.pool) throw new Error('database has neither a PGlite instance nor a pool');
   const client = await database.pool.connect();
+  let broken = false;
   try {
     await client.query(`BEGIN ${mode}`);
     const result = await work({
@@ -31,10 +32,13 @@ export async function inSqlTransaction<T>(
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
+    await client.query('ROLLBACK').catch(() => {
+      broken = true;
+    });
     throw err;
   } finally {
-    client.release();
+    // A connection that could not even roll back is not given back to the pool.
+    client.release(broken);
   }
 }
 

@@ -41,7 +41,8 @@ export function restoreCommand(config: Pick<Config, 'dataDir'>, file: string): s
   return `${env}npm run restore -- ${shellQuote(file)}`;
 }
 
-function vietnamTime(d: Date): string {
+/** 'HH:MM ngày dd/mm/yyyy' in Vietnam's time. */
+export function vietnamTime(d: Date): string {
   const l = new Date(d.getTime() + 7 * 3600_000).toISOString();
   return `${l.slice(11, 16)} ngày ${l.slice(8, 10)}/${l.slice(5, 7)}/${l.slice(0, 4)}`;
 }

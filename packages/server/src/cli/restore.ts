@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackup, databaseHasRows } from '../backup/backup.js';
 import { inspectBackup, restoreBackup } from '../backup/restore.js';
-import { DamagedDataDirError, formatSize, openAndMigrate } from '../backup/startup.js';
+import { DamagedDataDirError, formatSize, openAndMigrate, vietnamTime } from '../backup/startup.js';
 import { loadConfig } from '../config.js';
 import type { Database } from '../db/client.js';
 import { DataDirLockedError, lockDataDir } from '../db/lock.js';
@@ -31,7 +31,8 @@ runCli(async () => {
     const info = await inspectBackup(file);
     const rows = Object.values(info.trailer.rows).reduce((a, b) => a + b, 0);
     console.log(
-      `Tệp sao lưu hợp lệ: tạo lúc ${info.header.createdAt}, ${info.header.tables.length} bảng, ${rows} dòng, ` +
+      `Tệp sao lưu hợp lệ: tạo lúc ${vietnamTime(new Date(info.header.createdAt))}, ` +
+        `${info.header.tables.length} bảng, ${rows} dòng, ` +
         `${formatSize(info.size)}.`,
     );
   } catch (err) {

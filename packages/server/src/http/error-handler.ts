@@ -17,6 +17,27 @@ const BY_STATUS: Record<number, ErrorCode> = {
   429: 'TOO_MANY_ATTEMPTS',
 };
 
+/**
+ * A database refusal that input can cause (a character PostgreSQL cannot store, a malformed value, a unique
+ * key raced by two requests) is the client's 4xx, never a 5xx; services check first, this is the net.
+ */
+const PG_CODES: Record<string, [number, ErrorCode]> = {
+  '22021': [400, 'VALIDATION_FAILED'],
+  '22P02': [400, 'VALIDATION_FAILED'],
+  '23505': [409, 'CONFLICT'],
+};
+
+function pgCode(err: unknown): string | undefined {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
+    e && i < 4;
+    e = e.cause as typeof e, i++
+  ) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
 /** Every failure leaves as `{error: {code, message, details}}`; only a bug gives 5xx. */
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError)
@@ -28,6 +49,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     }));
     return reply.code(400).send(errorBody('VALIDATION_FAILED', details));
   }
+  const db = PG_CODES[pgCode(err) ?? ''];
+  if (db) return reply.code(db[0]).send(errorBody(db[1]));
   const known = err.code ? FASTIFY_CODES[err.code] : undefined;
   if (known) return reply.code(known[0]).send(errorBody(known[1]));
   if (!isResponseSerializationError(err) && err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

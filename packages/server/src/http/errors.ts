@@ -11,6 +11,8 @@ export const MESSAGES = {
   FORBIDDEN: 'Bạn không có quyền thực hiện thao tác này.',
   PASSWORD_CHANGE_REQUIRED: 'Bạn cần đổi mật khẩu tạm thời trước khi tiếp tục.',
   NOT_FOUND: 'Không tìm thấy địa chỉ yêu cầu.',
+  CONFLICT: 'Dữ liệu vừa được người khác ghi cùng lúc. Hãy tải lại rồi thử lại.',
+  URL_INVALID: 'Địa chỉ yêu cầu không hợp lệ.',
   VERSION_CONFLICT: 'Dữ liệu đã được người khác thay đổi. Hãy tải lại để xem bản mới nhất rồi sửa lại.',
   INVALID_CURSOR: 'Tham số phân trang (cursor) không hợp lệ.',
   ORG_NOT_FOUND: 'Không tìm thấy tổ chức đảng, hoặc bạn không có quyền xem tổ chức này.',

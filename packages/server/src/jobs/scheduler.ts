@@ -9,8 +9,8 @@ export interface JobContext {
   now: Date;
 }
 
-/** A job's work; what it returns is kept as the run's message (e.g. the name of the backup written). */
-export type JobHandler = (ctx: JobContext) => Promise<string | undefined | void>;
+/** A job's work; a string it returns is kept as the run's message (e.g. the name of the backup written). */
+export type JobHandler = (ctx: JobContext) => Promise<unknown>;
 
 export interface JobOptions {
   /**
@@ -144,7 +144,7 @@ abstract class BaseScheduler {
     let outcome: JobOutcome;
     try {
       const message = await job.handler({ now: startedAt });
-      outcome = { status: 'ok', message: message || null };
+      outcome = { status: 'ok', message: typeof message === 'string' && message ? message : null };
     } catch (err) {
       outcome = { status: 'failed', message: err instanceof Error ? err.message : String(err) };
       this.log.error({ err, job: job.name }, 'công việc định kỳ thất bại');

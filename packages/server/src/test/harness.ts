@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../app.js';
@@ -62,6 +65,8 @@ export async function startTestApp(
     clock: makeClock('2020-03-15'),
     loginRatePerMinute: 10_000,
     scheduler: false,
+    // Tests never write backups into the working tree.
+    backupDir: fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-test-backups-')),
     ...opts.config,
   };
   if (opts.demo ?? true) await seedDemo(database.db, TEST_PASSWORD, config.clock.now());

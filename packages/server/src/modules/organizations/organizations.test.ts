@@ -179,6 +179,28 @@ describe('list', () => {
     expect(await roots(vanphongTu)).toEqual(['NA']);
   });
 
+  it('scopeRoots keeps each organization reached on its own, even when nested in another one', async () => {
+    const res = await admin.post('/api/v1/users', {
+      username: 'hai.vai.tro',
+      displayName: 'Hai vai trò',
+      password: 'mat-khau-hai-vai',
+      roles: [
+        { role: 'member', organizationId: id('NA-DUK-STC') },
+        { role: 'member', organizationId: id('NA-DUK-STC-CB01') },
+        { role: 'inspector', organizationId: id('NA-DKDN') },
+        { role: 'member', organizationId: id('NA-DKDN') },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const agent = await t.login('hai.vai.tro', 'mat-khau-hai-vai');
+    const roots = (await list(agent, 'scopeRoots=true')).map((o) => o.code);
+    expect(roots.sort()).toEqual(['NA-DKDN', 'NA-DUK-STC', 'NA-DUK-STC-CB01']);
+    const all = await allPages<Org>(agent, '/api/v1/organizations?limit=500');
+    expect(all.map((o) => o.id).sort()).toEqual(
+      [...(await subtreeIds(id('NA-DKDN'))), id('NA-DUK-STC'), id('NA-DUK-STC-CB01')].sort(),
+    );
+  });
+
   it('a member sees their own cell and nothing else', async () => {
     const all = await allPages<Org>(dangvien, '/api/v1/organizations?limit=500');
     expect(all.map((o) => o.code)).toEqual(['NA-DUK-STC-CB02']);

@@ -15,7 +15,9 @@ const fields = {
     .trim()
     .min(1)
     .max(40)
-    .regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.'),
+    .regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang.')
+    // Codes are compared as written on paper: "na-duk" and "NA-DUK" are the same organization.
+    .transform((s) => s.toUpperCase()),
   name: text().trim().min(2).max(300),
   shortName: optionalText(100),
   issuerCode: optionalText(20),

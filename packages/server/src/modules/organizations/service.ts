@@ -9,7 +9,14 @@ import {
 import { and, asc, eq, gt, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/service.js';
-import { type Action, type Actor, can, reachCondition } from '../../auth/policy.js';
+import {
+  type Action,
+  type Actor,
+  type Assignment,
+  can,
+  canWholeSubtree,
+  reachCondition,
+} from '../../auth/policy.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
 import { containsFolded } from '../../db/search.js';
@@ -29,10 +36,6 @@ import type { CreateOrganizationInput, ListOrganizationsQuery, UpdateOrganizatio
 import { organizations } from './tables.js';
 
 const o = organizations;
-const childCount =
-  sql<number>`(SELECT count(*) FROM organizations c WHERE c.parent_id = "organizations"."id" AND c.archived_at IS NULL)`.mapWith(
-    Number,
-  );
 const searchTextOf = (name: string, code: string, shortName?: string | null) =>
   foldVietnamese(`${name} ${shortName ?? ''} ${code}`);
 
@@ -54,10 +57,13 @@ export function authorize(actor: Actor, action: Action, org: OrganizationRow | n
 /** The topmost organizations the actor reaches (an assignment nested in another adds nothing). */
 function scopeRootsCondition(actor: Actor): SQL {
   if (can(actor, 'organization.read', null)) return isNull(o.parentId);
-  const paths = actor.assignments.flatMap((a) => (a.path && a.organizationId && a.role ? [a] : []));
-  const roots = paths.filter(
-    (a) => !paths.some((b) => b !== a && a.path!.startsWith(b.path!) && a.path !== b.path),
-  );
+  const placed = actor.assignments.filter((a) => a.path && a.organizationId);
+  // An assignment adds nothing when another one already reads its organization from above; a member's
+  // own cell below another cell they are a member of is a root of its own.
+  const covers = (b: Assignment, a: Assignment) =>
+    b.path !== a.path &&
+    can({ ...actor, assignments: [b] }, 'organization.read', { id: a.organizationId!, path: a.path! });
+  const roots = placed.filter((a) => !placed.some((b) => covers(b, a)));
   if (roots.length === 0) return sql`false`;
   return inArray(o.id, [...new Set(roots.map((a) => a.organizationId!))]);
 }
@@ -65,17 +71,33 @@ function scopeRootsCondition(actor: Actor): SQL {
 /** A list cursor is [sortKey, id]; anything else would fail in SQL rather than as a bad request. */
 const listCursor = z.tuple([z.string().refine((k) => !k.includes('\u0000')), z.uuid()]);
 
+/** Open children of each organization, in one grouped query for a whole page. */
+async function childCounts(db: DbOrTx, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ parentId: o.parentId, n: sql<number>`count(*)`.mapWith(Number) })
+    .from(o)
+    .where(and(inArray(o.parentId, ids), isNull(o.archivedAt)))
+    .groupBy(o.parentId);
+  return new Map(rows.map((r) => [r.parentId!, r.n]));
+}
+
+/** The scope and placement conditions of a list: the subtree asked for, within what the actor reads. */
+async function placementConditions(ctx: Ctx, q: ListOrganizationsQuery): Promise<SQL[]> {
+  const anchorId = q.under ?? q.parentId;
+  const anchor = anchorId ? await findVisible(ctx.db, ctx.actor, anchorId) : null;
+  const conditions: SQL[] = [];
+  if (!anchor || !canWholeSubtree(ctx.actor, 'organization.read', anchor)) {
+    conditions.push(reachCondition(ctx.actor, 'organization.read', o.path, o.id));
+  }
+  if (q.parentId) conditions.push(eq(o.parentId, q.parentId));
+  if (q.under && anchor) conditions.push(sql`${o.path} LIKE ${`${anchor.path}%`}`);
+  return conditions;
+}
+
 export async function listOrganizations(ctx: Ctx, q: ListOrganizationsQuery) {
-  const conditions: SQL[] = [reachCondition(ctx.actor, 'organization.read', o.path, o.id)];
+  const conditions = await placementConditions(ctx, q);
   if (!q.includeArchived) conditions.push(isNull(o.archivedAt));
-  if (q.parentId) {
-    await findVisible(ctx.db, ctx.actor, q.parentId);
-    conditions.push(eq(o.parentId, q.parentId));
-  }
-  if (q.under) {
-    const root = await findVisible(ctx.db, ctx.actor, q.under);
-    conditions.push(sql`${o.path} LIKE ${`${root.path}%`}`);
-  }
   if (q.scopeRoots) conditions.push(scopeRootsCondition(ctx.actor));
   if (q.q) conditions.push(containsFolded(o.searchText, q.q));
   if (q.level) conditions.push(eq(o.level, q.level));
@@ -87,13 +109,20 @@ export async function listOrganizations(ctx: Ctx, q: ListOrganizationsQuery) {
     conditions.push(or(gt(o.sortKey, key), and(eq(o.sortKey, key), gt(o.id, id)))!);
   }
   const rows = await ctx.db
-    .select({ org: o, childCount })
+    .select()
     .from(o)
     .where(and(...conditions))
     .orderBy(asc(o.sortKey), asc(o.id))
     .limit(q.limit + 1);
-  const p = page(rows, q.limit, (r) => [r.org.sortKey, r.org.id]);
-  return { items: p.items.map((r) => presentOrganization(r.org, r.childCount)), nextCursor: p.nextCursor };
+  const p = page(rows, q.limit, (r) => [r.sortKey, r.id]);
+  const counts = await childCounts(
+    ctx.db,
+    p.items.map((r) => r.id),
+  );
+  return {
+    items: p.items.map((r) => presentOrganization(r, counts.get(r.id) ?? 0)),
+    nextCursor: p.nextCursor,
+  };
 }
 
 /** Ancestor ids from a materialized path, root first, without the organization itself. */
@@ -106,7 +135,7 @@ export async function getOrganization(ctx: Ctx, id: string) {
 
 async function present(db: DbOrTx, org: OrganizationRow) {
   const ids = ancestorIds(org.path);
-  const [ancestors, terms, [count]] = await Promise.all([
+  const [ancestors, terms, counts] = await Promise.all([
     ids.length
       ? db
           .select({ id: o.id, code: o.code, name: o.name, depth: o.depth })
@@ -118,10 +147,10 @@ async function present(db: DbOrTx, org: OrganizationRow) {
       where: (t, { eq }) => eq(t.organizationId, org.id),
       orderBy: (t, { asc }) => asc(t.startsOn),
     }),
-    db.select({ n: childCount }).from(o).where(eq(o.id, org.id)),
+    childCounts(db, [org.id]),
   ]);
   return {
-    ...presentOrganization(org, count?.n ?? 0),
+    ...presentOrganization(org, counts.get(org.id) ?? 0),
     ancestors: ancestors.map(({ depth: _d, ...a }) => a),
     terms: terms.map(presentTerm),
   };

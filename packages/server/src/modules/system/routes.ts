@@ -58,7 +58,11 @@ export interface SystemOptions {
   metricsToken?: string | undefined;
 }
 
-const presentBackup = (b: BackupFile) => ({ name: b.name, size: b.size, createdAt: b.createdAt.toISOString() });
+const presentBackup = (b: BackupFile) => ({
+  name: b.name,
+  size: b.size,
+  createdAt: b.createdAt.toISOString(),
+});
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -188,14 +192,16 @@ export function systemRoutes(app: App, deps: Deps & SystemOptions) {
     { config: { action: 'public' }, schema: { hide: true, response: { 201: backupOut } } },
     async (req, reply) => {
       if (!deps.controlToken) throw notFound();
-      if (!bearerMatches(req.headers.authorization, deps.controlToken)) throw new AppError(401, 'UNAUTHENTICATED');
+      if (!bearerMatches(req.headers.authorization, deps.controlToken))
+        throw new AppError(401, 'UNAUTHENTICATED');
       return reply.code(201).send(await backupNow(null, 'cli'));
     },
   );
 
   app.get('/metrics', { config: { action: 'public' }, schema: { hide: true } }, async (req, reply) => {
     if (deps.metricsToken) {
-      if (!bearerMatches(req.headers.authorization, deps.metricsToken)) throw new AppError(401, 'UNAUTHENTICATED');
+      if (!bearerMatches(req.headers.authorization, deps.metricsToken))
+        throw new AppError(401, 'UNAUTHENTICATED');
     } else if (!fromLoopback(req)) throw forbidden();
     return reply.header('content-type', metrics.contentType).send(await metrics.text());
   });

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents } from '../../audit/tables.js';
 import { buildApp } from '../../app.js';
+import { auditEvents } from '../../audit/tables.js';
 import { inspectBackup } from '../../backup/restore.js';
+import type { App } from '../../http/route.js';
 import { registerPlatformJobs } from '../../jobs/platform.js';
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.js';
-import type { App } from '../../http/route.js';
 import { Agent, startTestApp, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
 
 const backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-system-'));
@@ -61,7 +61,11 @@ describe('system routes', () => {
     expect(created.size).toBeGreaterThan(100);
 
     const status = (await admin.get('/api/v1/system/status')).json();
-    expect(status).toMatchObject({ version: t.config.version, database: t.database.kind, today: '2020-03-15' });
+    expect(status).toMatchObject({
+      version: t.config.version,
+      database: t.database.kind,
+      today: '2020-03-15',
+    });
     expect(status.backups[0]).toEqual(created);
     expect(status.backups.length).toBeLessThanOrEqual(3);
 
@@ -147,15 +151,19 @@ describe('system routes with a scheduler, a control token and a metrics token', 
     expect((await app.inject({ method: 'POST', url })).statusCode).toBe(401);
     const wrong = await app.inject({ method: 'POST', url, headers: { authorization: 'Bearer nope' } });
     expect(wrong.statusCode).toBe(401);
-    const res = await app.inject({ method: 'POST', url, headers: { authorization: 'Bearer control-secret' } });
+    const res = await app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: 'Bearer control-secret' },
+    });
     expect(res.statusCode).toBe(201);
     const { name } = res.json() as { name: string };
     const info = await inspectBackup(path.join(backupDir, name));
     expect(info.trailer.rows.organizations).toBeGreaterThan(40);
     // Without a control token (tests, a server database) the endpoint does not exist.
-    expect((await t.app.inject({ method: 'POST', url, headers: { authorization: 'Bearer x' } })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await t.app.inject({ method: 'POST', url, headers: { authorization: 'Bearer x' } })).statusCode,
+    ).toBe(404);
   });
 
   it('serves /metrics with the bearer token: requests by route and status, job runs, db up', async () => {
@@ -169,7 +177,9 @@ describe('system routes with a scheduler, a control token and a metrics token', 
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     const text = res.body;
-    expect(text).toMatch(/daihoi_http_requests_total\{method="GET",route="\/api\/v1\/system\/info",status="200"\} 1/);
+    expect(text).toMatch(
+      /daihoi_http_requests_total\{method="GET",route="\/api\/v1\/system\/info",status="200"\} 1/,
+    );
     expect(text).toContain('daihoi_http_request_duration_seconds_bucket{le="0.005",method="GET"');
     expect(text).toMatch(/daihoi_job_runs_total\{job="sessions.sweep",status="ok"\} 1/);
     expect(text).toContain(`daihoi_db_up{database="${t.database.kind}"} 1`);

@@ -74,8 +74,16 @@ function Backups({ status }: { status: SystemStatus }) {
             column={{ xs: 1, sm: 1, md: 3 }}
             items={[
               { key: 'time', label: t('system.backups.latest'), children: formatTimestamp(latest.createdAt) },
-              { key: 'size', label: t('system.backups.size'), children: formatSize(latest.size, i18n.language) },
-              { key: 'download', label: t('system.backups.file'), children: <DownloadLink backup={latest} /> },
+              {
+                key: 'size',
+                label: t('system.backups.size'),
+                children: formatSize(latest.size, i18n.language),
+              },
+              {
+                key: 'download',
+                label: t('system.backups.file'),
+                children: <DownloadLink backup={latest} />,
+              },
             ]}
           />
         ) : (
@@ -156,7 +164,9 @@ function Jobs({ status }: { status: SystemStatus }) {
             width: 130,
             render: (_, j) =>
               j.lastRun ? (
-                <Tag color={STATUS_COLORS[j.lastRun.status]}>{t(`system.jobs.statuses.${j.lastRun.status}`)}</Tag>
+                <Tag color={STATUS_COLORS[j.lastRun.status]}>
+                  {t(`system.jobs.statuses.${j.lastRun.status}`)}
+                </Tag>
               ) : (
                 <Typography.Text type="secondary">{t('system.jobs.never')}</Typography.Text>
               ),
@@ -198,7 +208,11 @@ export default function SystemPage() {
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('system.title')}
           </Typography.Title>
-          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => status.refetch()} loading={status.isFetching}>
+          <Button
+            icon={<ReloadOutlined aria-hidden />}
+            onClick={() => status.refetch()}
+            loading={status.isFetching}
+          >
             {t('common.reload')}
           </Button>
         </Flex>

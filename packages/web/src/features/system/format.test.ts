@@ -10,9 +10,18 @@ describe('system page formats', () => {
   });
 
   it('describe schedules', () => {
-    expect(scheduleText({ dailyAt: '02:00' })).toEqual({ key: 'system.schedule.daily', values: { time: '02:00' } });
+    expect(scheduleText({ dailyAt: '02:00' })).toEqual({
+      key: 'system.schedule.daily',
+      values: { time: '02:00' },
+    });
     expect(scheduleText({ everyMinutes: 60 }).key).toBe('system.schedule.hourly');
-    expect(scheduleText({ everyMinutes: 120 })).toEqual({ key: 'system.schedule.everyHours', values: { count: 2 } });
-    expect(scheduleText({ everyMinutes: 15 })).toEqual({ key: 'system.schedule.everyMinutes', values: { count: 15 } });
+    expect(scheduleText({ everyMinutes: 120 })).toEqual({
+      key: 'system.schedule.everyHours',
+      values: { count: 2 },
+    });
+    expect(scheduleText({ everyMinutes: 15 })).toEqual({
+      key: 'system.schedule.everyMinutes',
+      values: { count: 15 },
+    });
   });
 });

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Backend, openPglite, openServer, serverReachable } from './backend.js';
+import { type HttpOptions, type HttpResult, httpBenchmark } from './http.js';
+import { type QueryOptions, type QueryResult, queryBenchmark } from './query.js';
+import { renderReport } from './report.js';
+
+const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    'pg-url': { type: 'string', default: DEFAULT_PG_URL },
+    out: { type: 'string' },
+  },
+});
+const quick = flags.quick === true;
+const pgUrl = flags['pg-url'] ?? DEFAULT_PG_URL;
+const outFile = path.resolve(
+  flags.out ?? path.join(import.meta.dirname, quick ? '.tmp/RESULTS.quick.md' : 'RESULTS.md'),
+);
+
+const httpOptions: HttpOptions = quick
+  ? { runs: 3, seconds: 1, warmupSeconds: 1, connections: 10, probeIterations: 50 }
+  : { runs: 5, seconds: 5, warmupSeconds: 2, connections: 10, probeIterations: 200 };
+const queryOptions: QueryOptions = quick
+  ? { samples: 3, iterations: 50, warmup: 20 }
+  : { samples: 5, iterations: 200, warmup: 100 };
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+/** Back-ends still open, so that an interrupted run still drops its server databases. */
+const open = new Set<Backend>();
+process.once('SIGINT', () => {
+  log('interrupted: closing databases');
+  void Promise.allSettled([...open].map((b) => b.close())).then(() => process.exit(130));
+});
+
+async function withBackend<T>(opener: () => Promise<Backend>, work: (b: Backend) => Promise<T>): Promise<T> {
+  const backend = await opener();
+  open.add(backend);
+  try {
+    return await work(backend);
+  } finally {
+    open.delete(backend);
+    await backend.close();
+  }
+}
+
+function redact(url: string) {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+async function main() {
+  const started = performance.now();
+  const openers: { name: string; open: () => Promise<Backend> }[] = [{ name: 'PGlite', open: openPglite }];
+  const skipped: string[] = [];
+  const unreachable = await serverReachable(pgUrl);
+  if (unreachable) {
+    skipped.push(`PostgreSQL server at ${redact(pgUrl)} did not answer (${unreachable}).`);
+    log(`skipping the server: ${unreachable}`);
+  } else openers.push({ name: 'PostgreSQL server', open: () => openServer(pgUrl) });
+
+  const versions: Record<string, string> = {};
+  const loadMethods: Record<string, string> = {};
+  const http: HttpResult[] = [];
+  const query: QueryResult[] = [];
+  for (const { name, open: opener } of openers) {
+    log(`(a) HTTP on ${name}`);
+    http.push(
+      await withBackend(opener, (b) => {
+        versions[b.name] = b.version;
+        loadMethods[b.name] = b.loadMethod;
+        return httpBenchmark(b, httpOptions, log);
+      }),
+    );
+    log(`(b) subtree query on ${name}`);
+    query.push(await withBackend(opener, (b) => queryBenchmark(b, queryOptions, log)));
+  }
+
+  const command = [
+    'npm run bench',
+    ...(quick || pgUrl !== DEFAULT_PG_URL ? ['--'] : []),
+    ...(quick ? ['--quick'] : []),
+    ...(pgUrl !== DEFAULT_PG_URL ? [`--pg-url=${redact(pgUrl)}`] : []),
+  ].join(' ');
+  const cpus = os.cpus();
+  const report = renderReport({
+    date: new Date(),
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryGiB: os.totalmem() / 2 ** 30,
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+    },
+    node: process.version,
+    versions,
+    command,
+    quick,
+    settings:
+      `HTTP: ${httpOptions.runs} runs × ${httpOptions.seconds} s per target after a ${httpOptions.warmupSeconds} s ` +
+      `warm-up, ${httpOptions.connections} connections; queries: ${queryOptions.samples} samples × ` +
+      `${queryOptions.iterations} iterations after ${queryOptions.warmup} warm-up calls per variant`,
+    wallSeconds: (performance.now() - started) / 1000,
+    loadMethods,
+    http,
+    query,
+    skipped,
+  });
+  fs.mkdirSync(path.dirname(outFile), { recursive: true });
+  fs.writeFileSync(outFile, report);
+  log(
+    `wrote ${path.relative(process.cwd(), outFile)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+}
+
+main().catch(async (error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  await Promise.allSettled([...open].map((b) => b.close()));
+  process.exit(1);
+});
