@@ -30,6 +30,7 @@ const envSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('DaiHoi <daihoi@localhost>'),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  METRICS_TOKEN: z.string().min(16).optional(),
   FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
@@ -55,6 +56,8 @@ export interface Config {
   backupKeep: number;
   backupDir: string;
   fileMaxBytes: number;
+  /** When set, /metrics answers anyone with this bearer token; unset, loopback only. */
+  metricsToken: string | undefined;
   /** Scheduled work runs in this process (off in tests that drive jobs by hand). */
   scheduler: boolean;
   /** Built web app served at /, when present. */
@@ -101,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: e.SMTP_FROM,
     backupKeep: e.BACKUP_KEEP,
     backupDir: path.join(path.resolve(e.DATA_DIR), 'backups'),
+    metricsToken: e.METRICS_TOKEN,
     fileMaxBytes: Math.round(e.FILE_MAX_MB * 1024 * 1024),
     scheduler: true,
     webDist: path.join(root, 'packages/web/dist'),

@@ -27,7 +27,7 @@ async function main() {
   const app = await buildApp({
     config,
     database,
-    system: { scheduler, controlToken, metricsToken: process.env.METRICS_TOKEN || undefined },
+    system: { scheduler, controlToken, metricsToken: config.metricsToken },
   });
   const [accounts] = await database.db.select({ n: count() }).from(users);
   if (!accounts?.n)

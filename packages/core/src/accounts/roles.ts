@@ -31,3 +31,12 @@ export function normalizeUsername(username: string): string {
 export function isValidUsername(username: string): boolean {
   return USERNAME.test(normalizeUsername(username));
 }
+
+/** Vietnamese role names, for what the server writes itself (notifications, exports). */
+export const ROLE_LABELS_VI: Readonly<Record<Role, string>> = {
+  admin: 'Quản trị hệ thống',
+  office: 'Văn phòng, Ban Tổ chức',
+  secretary: 'Bí thư',
+  member: 'Đảng viên',
+  inspector: 'Ủy ban Kiểm tra',
+};

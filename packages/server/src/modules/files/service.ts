@@ -7,6 +7,7 @@ import { inTransaction } from '../../db/tx.js';
 import type { Ctx } from '../../http/context.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/paging.js';
+import { notify } from '../notifications/service.js';
 import { findVisible } from '../organizations/service.js';
 import { organizations } from '../organizations/tables.js';
 import { users } from '../users/tables.js';
@@ -93,8 +94,34 @@ export async function uploadFile(ctx: Ctx, fields: UploadFields, file: IncomingF
       },
       now,
     );
+    await announceUpload(tx, ctx, org, stored.name, now);
     return { id: stored.id, name: stored.name, size: stored.size, sha256: stored.sha256, type: stored.type };
   });
+}
+
+/** The office and the secretaries over an organization hear of a new file there (not the uploader). */
+async function announceUpload(
+  tx: Tx,
+  ctx: Ctx,
+  org: { id: string; name: string },
+  fileName: string,
+  now: Date,
+) {
+  for (const role of ['office', 'secretary'] as const) {
+    await notify(
+      tx,
+      {
+        role,
+        organizationId: org.id,
+        excludeUserIds: [ctx.actor.userId],
+        kind: 'file.uploaded',
+        title: `Tệp mới tại ${org.name}: ${fileName}`,
+        body: `${ctx.actor.displayName} đã tải lên tệp «${fileName}».`,
+        link: `/organizations/${org.id}`,
+      },
+      now,
+    );
+  }
 }
 
 /** A file with its bytes, if the actor may read it (404 otherwise); a restricted file's download is audited. */

@@ -26,6 +26,8 @@ export interface NotifyInput {
    */
   role?: Role;
   organizationId?: string;
+  /** Left out even when reached otherwise: the person whose own act raised it. */
+  excludeUserIds?: string[];
   /** What raised it, e.g. 'congress.deadline'. */
   kind: string;
   title: string;
@@ -75,6 +77,7 @@ export async function notify(tx: DbOrTx, input: NotifyInput, now: Date): Promise
   const recipients = new Set(await activeUsers(tx, [...new Set(input.userIds ?? [])]));
   if (input.role)
     for (const id of await roleHolders(tx, input.role, input.organizationId)) recipients.add(id);
+  for (const id of input.excludeUserIds ?? []) recipients.delete(id);
   if (recipients.size === 0) return 0;
   await tx.insert(n).values(
     [...recipients].map((userId) => ({

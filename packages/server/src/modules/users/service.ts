@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { foldVietnamese, isValidUsername, normalizeUsername, validatePassword } from '@daihoi/core';
+import {
+  foldVietnamese,
+  isValidUsername,
+  normalizeUsername,
+  ROLE_LABELS_VI,
+  validatePassword,
+} from '@daihoi/core';
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/service.js';
 import { hashPassword } from '../../auth/passwords.js';
@@ -11,6 +17,7 @@ import { inTransaction } from '../../db/tx.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, badRequest, conflict, forbidden, notFound, versionConflict } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/paging.js';
+import { notify } from '../notifications/service.js';
 import { organizations } from '../organizations/tables.js';
 import { presentUser, type RoleRow, type UserOut } from './presenter.js';
 import type { CreateUserInput, RoleInput, UpdateUserInput } from './schema.js';
@@ -206,8 +213,31 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
       { action: 'user.update', entity: 'user', entityId: id, organizationId: null, before, after },
       ctx.clock.now(),
     );
+    if (active && roles && rolesText(before.roles) !== rolesText(after.roles))
+      await announceRoles(tx, ctx, after);
     return after;
   });
+}
+
+const rolesText = (roles: UserOut['roles']) =>
+  roles
+    .map((r) => `${ROLE_LABELS_VI[r.role]}${r.organizationName ? ` — ${r.organizationName}` : ''}`)
+    .join('; ');
+
+/** The person whose roles changed hears what they may now do, and where. */
+async function announceRoles(tx: Tx, ctx: Ctx, user: UserOut) {
+  await notify(
+    tx,
+    {
+      userIds: [user.id],
+      excludeUserIds: [ctx.actor.userId],
+      kind: 'user.roles_changed',
+      title: 'Vai trò của bạn đã thay đổi',
+      body: rolesText(user.roles) || 'Tài khoản hiện không có vai trò nào.',
+      link: '/organizations',
+    },
+    ctx.clock.now(),
+  );
 }
 
 /** A temporary password, readable over the phone: 12 characters without look-alikes (0/O, 1/l). */
