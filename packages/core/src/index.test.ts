@@ -23,6 +23,7 @@ describe('@daihoi/core', () => {
       'ORGANIZATION_CHILD_LEVELS',
       'ORGANIZATION_LEVEL_LABELS_VI',
       'ORGANIZATION_KIND_LABELS_VI',
+      'ROLE_LABELS_VI',
       'isOrganizationLevel',
       'isOrganizationKind',
       'isKindAllowedAtLevel',

@@ -134,36 +134,52 @@ async function replaceRoles(
   if (roles.length > 0) await tx.insert(roleAssignments).values(roles.map((r) => ({ ...r, userId })));
 }
 
-export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserOut> {
-  requireManage(ctx);
+interface NewAccount {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+/** Checks what can be checked before the transaction, and hashes the password (slow on purpose). */
+async function prepareAccount(input: NewAccount) {
   const username = normalizeUsername(input.username);
   if (!isValidUsername(username)) throw badRequest('USERNAME_INVALID', [{ path: 'username' }]);
   checkPassword(input.password);
-  const passwordHash = await hashPassword(input.password);
-  return inTransaction(ctx.db, async (tx) => {
-    const roles = await validateRoles(tx, input.roles);
-    // A concurrent creation of the same username waits for it to commit, then inserts nothing.
-    const [row] = await tx
-      .insert(users)
-      .values({
-        username,
-        displayName: input.displayName,
-        searchText: userSearchText(username, input.displayName),
-        passwordHash,
-      })
-      .onConflictDoNothing({ target: users.username })
-      .returning();
-    if (!row) throw conflict('USERNAME_TAKEN', [{ path: 'username' }]);
-    await replaceRoles(tx, row!.id, roles);
-    const user = (await findUser(tx, row!.id))!;
-    await recordAudit(
-      tx,
-      ctx.actor,
-      { action: 'user.create', entity: 'user', entityId: user.id, organizationId: null, after: user },
-      ctx.clock.now(),
-    );
-    return user;
-  });
+  return { username, displayName: input.displayName, passwordHash: await hashPassword(input.password) };
+}
+
+/** Inserts the account with its roles and audits it; a taken username is 409. */
+async function insertAccount(
+  tx: Tx,
+  account: Awaited<ReturnType<typeof prepareAccount>>,
+  roles: { role: string; organizationId: string | null }[],
+  actor: Ctx['actor'] | null,
+  now: Date,
+): Promise<UserOut> {
+  // A concurrent creation of the same username waits for it to commit, then inserts nothing.
+  const [row] = await tx
+    .insert(users)
+    .values({ ...account, searchText: userSearchText(account.username, account.displayName) })
+    .onConflictDoNothing({ target: users.username })
+    .returning();
+  if (!row) throw conflict('USERNAME_TAKEN', [{ path: 'username' }]);
+  await replaceRoles(tx, row.id, roles);
+  const user = (await findUser(tx, row.id))!;
+  await recordAudit(
+    tx,
+    actor,
+    { action: 'user.create', entity: 'user', entityId: user.id, organizationId: null, after: user },
+    now,
+  );
+  return user;
+}
+
+export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserOut> {
+  requireManage(ctx);
+  const account = await prepareAccount(input);
+  return inTransaction(ctx.db, async (tx) =>
+    insertAccount(tx, account, await validateRoles(tx, input.roles), ctx.actor, ctx.clock.now()),
+  );
 }
 
 /** At least one active administrator must remain, and nobody locks themselves out. */
@@ -276,32 +292,7 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ temporaryPa
 }
 
 /** For the first administrator on a production start (`npm run admin:create`). */
-export async function createAdministrator(
-  tx: Tx,
-  input: { username: string; displayName: string; password: string },
-  now: Date,
-) {
-  const username = normalizeUsername(input.username);
-  if (!isValidUsername(username)) throw badRequest('USERNAME_INVALID');
-  checkPassword(input.password);
-  const [taken] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (taken) throw conflict('USERNAME_TAKEN');
-  const [row] = await tx
-    .insert(users)
-    .values({
-      username,
-      displayName: input.displayName,
-      searchText: userSearchText(username, input.displayName),
-      passwordHash: await hashPassword(input.password),
-    })
-    .returning();
-  await tx.insert(roleAssignments).values({ userId: row!.id, role: 'admin', organizationId: null });
-  const user = (await findUser(tx, row!.id))!;
-  await recordAudit(
-    tx,
-    null,
-    { action: 'user.create', entity: 'user', entityId: user.id, organizationId: null, after: user },
-    now,
-  );
-  return user;
+export async function createAdministrator(tx: Tx, input: NewAccount, now: Date) {
+  const account = await prepareAccount(input);
+  return insertAccount(tx, account, [{ role: 'admin', organizationId: null }], null, now);
 }
