@@ -1,5 +1,6 @@
 import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, rowVersion, timestamps } from '../../db/columns.js';
+import { members } from '../members/tables.js';
 import { organizations } from '../organizations/tables.js';
 
 export const users = pgTable('users', {
@@ -11,6 +12,10 @@ export const users = pgTable('users', {
   active: boolean('active').notNull().default(true),
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
+  /** The member record of the person who signs in with this account (own self-assessment, pledges…). */
+  memberId: uuid('member_id')
+    .unique()
+    .references(() => members.id),
   lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
   version: rowVersion(),
   ...timestamps(),
