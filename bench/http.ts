@@ -7,7 +7,7 @@ import { loadAssignments, resolveSession, SESSION_COOKIE } from '../packages/ser
 import { type Config, loadConfig, makeClock } from '../packages/server/src/config.js';
 import { listOrganizations } from '../packages/server/src/modules/organizations/service.js';
 import { type Backend, BENCH_PASSWORD, createAccount, settle } from './backend.js';
-import { type CapturedQuery, captureQueries, explainAnalyze, inlineParams } from './explain.js';
+import { captureQueries, explainAnalyze, inlineParams, pageQuery } from './explain.js';
 import { time } from './stats.js';
 import { buildTree, TIERS } from './tree.js';
 
@@ -42,6 +42,10 @@ export interface HttpResult {
   runs: Record<HttpTarget, CannonRun[]>;
   /** Microseconds per call of the request's database parts, timed alone (no HTTP, no concurrency). */
   alone: { session: number; officeService: number; adminService: number };
+  /** Statements sent by resolving a session and by each actor's `listOrganizations`. */
+  statements: { session: number; office: number; admin: number };
+  /** The office's page query is the admin's, word for word (no scope condition added). */
+  samePageSql: boolean;
   explainOffice: { sql: string; plan: string } | null;
 }
 
@@ -165,7 +169,19 @@ export async function httpBenchmark(
     const captured = await captureQueries(backend, (capturing) =>
       listOrganizations({ db: capturing, actor, clock: config.clock }, query),
     );
-    const listQuery: CapturedQuery | undefined = captured.at(-1);
+    const capturedAdmin = await captureQueries(backend, (capturing) =>
+      listOrganizations({ db: capturing, actor: admin, clock: config.clock }, query),
+    );
+    const capturedSession = await captureQueries(backend, (capturing) =>
+      resolveSession(capturing, tokens.office, config.clock.now()),
+    );
+    const listQuery = pageQuery(captured);
+    const statements = {
+      session: capturedSession.length,
+      office: captured.length,
+      admin: capturedAdmin.length,
+    };
+    const samePageSql = listQuery !== undefined && listQuery.sql === pageQuery(capturedAdmin)?.sql;
     const explainOffice = listQuery
       ? { sql: inlineParams(listQuery), plan: await explainAnalyze(backend, listQuery) }
       : null;
@@ -193,6 +209,8 @@ export async function httpBenchmark(
       pageItems,
       runs,
       alone: aloneTimes,
+      statements,
+      samePageSql,
       explainOffice,
     };
   } finally {

@@ -34,3 +34,15 @@ export async function visible(locator: Locator, timeout = 15_000): Promise<Locat
   await locator.first().waitFor({ state: 'visible', timeout });
   return locator.first();
 }
+
+/** Waits until the finite CSS animations and transitions (toasts, popovers, list items) have finished. */
+export async function settled(page: Page, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
