@@ -35,11 +35,15 @@ export async function visible(locator: Locator, timeout = 15_000): Promise<Locat
   return locator.first();
 }
 
+interface AnimatedDocument {
+  getAnimations(): { playState: string; effect: { getComputedTiming(): { endTime?: number } } | null }[];
+}
+
 /** Waits until the finite CSS animations and transitions (toasts, popovers, list items) have finished. */
 export async function settled(page: Page, timeout = 5_000): Promise<void> {
   await page.waitForFunction(
     () =>
-      document
+      (globalThis as unknown as { document: AnimatedDocument }).document
         .getAnimations()
         .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
     undefined,
