@@ -38,3 +38,7 @@ export function inlineParams(q: CapturedQuery): string {
     return typeof v === 'number' ? String(v) : `'${String(v).replaceAll("'", "''")}'`;
   });
 }
+
+/** The page query among a list's statements: the one with the LIMIT. */
+export const pageQuery = (captured: readonly CapturedQuery[]): CapturedQuery | undefined =>
+  captured.find((q) => /\blimit\b/i.test(q.sql));

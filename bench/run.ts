@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Backend, openPglite, openServer, serverReachable } from './backend.js';
+import { type BackupBenchOptions, type BackupBenchResult, backupBenchmark } from './backup.js';
 import { type HttpOptions, type HttpResult, httpBenchmark } from './http.js';
 import { type QueryOptions, type QueryResult, queryBenchmark } from './query.js';
 import { renderReport } from './report.js';
@@ -28,6 +29,7 @@ const httpOptions: HttpOptions = quick
 const queryOptions: QueryOptions = quick
   ? { samples: 3, iterations: 50, warmup: 20 }
   : { samples: 5, iterations: 200, warmup: 100 };
+const backupOptions: BackupBenchOptions = { runs: quick ? 3 : 5 };
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -69,6 +71,7 @@ async function main() {
   const loadMethods: Record<string, string> = {};
   const http: HttpResult[] = [];
   const query: QueryResult[] = [];
+  const backup: BackupBenchResult[] = [];
   for (const { name, open: opener } of openers) {
     log(`(a) HTTP on ${name}`);
     http.push(
@@ -80,6 +83,8 @@ async function main() {
     );
     log(`(b) subtree query on ${name}`);
     query.push(await withBackend(opener, (b) => queryBenchmark(b, queryOptions, log)));
+    log(`(c) backups and files on ${name}`);
+    backup.push(await withBackend(opener, (b) => backupBenchmark(b, backupOptions, log)));
   }
 
   const command = [
@@ -104,11 +109,13 @@ async function main() {
     settings:
       `HTTP: ${httpOptions.runs} runs × ${httpOptions.seconds} s per target after a ${httpOptions.warmupSeconds} s ` +
       `warm-up, ${httpOptions.connections} connections; queries: ${queryOptions.samples} samples × ` +
-      `${queryOptions.iterations} iterations after ${queryOptions.warmup} warm-up calls per variant`,
+      `${queryOptions.iterations} iterations after ${queryOptions.warmup} warm-up calls per variant; ` +
+      `backups and files: ${backupOptions.runs} runs per step after one warm-up call`,
     wallSeconds: (performance.now() - started) / 1000,
     loadMethods,
     http,
     query,
+    backup,
     skipped,
   });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
