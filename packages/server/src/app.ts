@@ -23,7 +23,9 @@ import './http/context.js';
 import { errorHandler } from './http/error-handler.js';
 import { errorBody } from './http/errors.js';
 import type { App } from './http/route.js';
+import { memberImportRoutes } from './imports/routes.js';
 import { fileRoutes } from './modules/files/routes.js';
+import { memberRoutes } from './modules/members/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { type SystemOptions, systemRoutes } from './modules/system/routes.js';
@@ -106,6 +108,8 @@ export async function buildApp({ config, database, logger = true, system }: Buil
   auditRoutes(app, deps);
   fileRoutes(app, deps);
   notificationRoutes(app, deps);
+  memberRoutes(app, deps);
+  memberImportRoutes(app, deps);
   await serveWeb(app, config.webDist);
   return app;
 }

@@ -32,6 +32,7 @@ const envSchema = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   METRICS_TOKEN: z.string().min(16).optional(),
   FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(50),
 });
 
 export interface Config {
@@ -56,6 +57,8 @@ export interface Config {
   backupKeep: number;
   backupDir: string;
   fileMaxBytes: number;
+  /** The largest spreadsheet an import accepts (.xlsx or .csv). */
+  importMaxBytes: number;
   /** When set, /metrics answers anyone with this bearer token; unset, loopback only. */
   metricsToken: string | undefined;
   /** Scheduled work runs in this process (off in tests that drive jobs by hand). */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupDir: path.join(path.resolve(e.DATA_DIR), 'backups'),
     metricsToken: e.METRICS_TOKEN,
     fileMaxBytes: Math.round(e.FILE_MAX_MB * 1024 * 1024),
+    importMaxBytes: Math.round(e.IMPORT_MAX_MB * 1024 * 1024),
     scheduler: true,
     webDist: path.join(root, 'packages/web/dist'),
     clock: makeClock(e.DAIHOI_TODAY ?? (e.DAIHOI_DEMO ? DEMO_REFERENCE_DATE : undefined)),

@@ -5,6 +5,7 @@ import { DamagedDataDirError, openAndMigrate } from './backup/startup.js';
 import { loadConfig } from './config.js';
 import { DataDirLockedError, lockDataDir } from './db/lock.js';
 import { seedDemo } from './demo/seed.js';
+import { failStaleImports } from './imports/pipeline.js';
 import { registerPlatformJobs } from './jobs/platform.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { users } from './modules/users/tables.js';
@@ -20,6 +21,8 @@ async function main() {
     unlock();
     throw err;
   });
+  // An import whose parsing died with the previous process can never finish: say so to its owner.
+  await failStaleImports(database.db, config.clock.now());
   if (config.demo) await seedDemo(database.db, config.demoPassword, config.clock.now());
   const scheduler = config.scheduler ? createScheduler(database) : undefined;
   if (scheduler) registerPlatformJobs(scheduler, { config, database });

@@ -19,15 +19,19 @@ export const ACTIONS = [
   'notification.read',
   'system.read',
   'system.backup',
+  'member.read',
+  'member.manage',
+  'member.export',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
  * How far a role's assignment reaches for an action: `system` everything, `subtree` the organization and all
  * below it, `below` only what is strictly below it (an office cannot move its own committee away), `self`
- * the organization alone (a member reads their own organization).
+ * the organization alone (a member reads their own organization), `own` the member record linked to the
+ * actor's account and nothing else, wherever that record belongs.
  */
-type Reach = 'system' | 'subtree' | 'below' | 'self';
+type Reach = 'system' | 'subtree' | 'below' | 'self' | 'own';
 
 const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
   'organization.read': {
@@ -77,6 +81,16 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
     inspector: 'system',
     member: 'system',
   },
+  // Personal data: a member reads their own record only, not their cell's.
+  'member.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'own',
+  },
+  'member.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  'member.export': { admin: 'system', office: 'subtree', secretary: 'subtree', inspector: 'subtree' },
 };
 
 export interface Assignment {
@@ -92,15 +106,20 @@ export interface Actor {
   displayName: string;
   mustChangePassword: boolean;
   assignments: Assignment[];
+  /** The member record linked to the account (reach `own`). */
+  memberId?: string | null;
 }
 
+/** What an action targets: an organization, or (with `memberId`) a member record belonging to it. */
 export interface OrgRef {
   id: string;
   path: string;
+  memberId?: string;
 }
 
-function reaches(reach: Reach, a: Assignment, org: OrgRef | null): boolean {
+function reaches(reach: Reach, a: Assignment, org: OrgRef | null, actor: Actor): boolean {
   if (reach === 'system') return true;
+  if (reach === 'own') return !!org?.memberId && org.memberId === actor.memberId;
   if (!org || !a.path || !a.organizationId) return false;
   if (reach === 'self') return org.id === a.organizationId;
   if (reach === 'below') return org.path.startsWith(a.path) && org.id !== a.organizationId;
@@ -112,7 +131,7 @@ export function can(actor: Actor, action: Action, org: OrgRef | null): boolean {
   const policy = POLICY[action];
   return actor.assignments.some((a) => {
     const reach = policy[a.role];
-    return reach !== undefined && reaches(reach, a, org);
+    return reach !== undefined && reaches(reach, a, org, actor);
   });
 }
 
@@ -136,13 +155,15 @@ export function canAnywhere(actor: Actor, action: Action): boolean {
 
 /**
  * The same rule as `can`, as a SQL condition on an organization's path and id columns, so that lists are
- * filtered in the database and never after loading.
+ * filtered in the database and never after loading. Lists of member records pass their id column as
+ * `memberId` for the reach `own`.
  */
 export function reachCondition(
   actor: Actor,
   action: Action,
   path: AnyPgColumn | SQL,
   id: AnyPgColumn | SQL,
+  memberId?: AnyPgColumn | SQL,
 ): SQL {
   const policy = POLICY[action];
   const parts: SQL[] = [];
@@ -150,6 +171,10 @@ export function reachCondition(
     const reach = policy[a.role];
     if (reach === undefined) continue;
     if (reach === 'system') return sql`true`;
+    if (reach === 'own') {
+      if (memberId && actor.memberId) parts.push(sql`${memberId} = ${actor.memberId}`);
+      continue;
+    }
     if (!a.path || !a.organizationId) continue;
     if (reach === 'self') parts.push(sql`${id} = ${a.organizationId}`);
     else if (reach === 'subtree') parts.push(sql`${path} LIKE ${`${a.path}%`}`);

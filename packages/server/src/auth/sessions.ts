@@ -79,6 +79,7 @@ export async function resolveSession(
       username: users.username,
       displayName: users.displayName,
       mustChangePassword: users.mustChangePassword,
+      memberId: users.memberId,
       assignments: assignmentsOfUser,
     })
     .from(sessions)

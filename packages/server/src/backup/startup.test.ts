@@ -35,9 +35,10 @@ describe('start of the embedded database', () => {
     // Nothing pending: no backup either.
     database = await openAndMigrate(config);
     expect(await listBackups(config.backupDir)).toEqual([]);
-    // Roll the last migration back by hand, as if this data came from the previous release.
+    // Roll the last migration (the member search index) back by hand, as if this data came from the
+    // previous release.
     await database.pglite!.exec(`
-      DROP TABLE job_runs; DROP TABLE files; DROP TABLE notifications;
+      DROP INDEX members_search_trgm_idx;
       DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations);`);
     await database.close();
 
@@ -47,14 +48,18 @@ describe('start of the embedded database', () => {
     expect(backup?.name).toMatch(/-pre-migrate\.jsonl\.gz$/);
     expect(seen).toEqual([backup!.name]);
     const info = await inspectBackup(backup!.path);
-    expect(info.header.schema).toBe(2);
-    expect(info.header.schemaTag).toBe('0001_audit_append_only');
-    expect(info.header.tables.map((t) => t.name)).not.toContain('files');
+    const journal = JSON.parse(
+      fs.readFileSync(path.join(import.meta.dirname, '../db/migrations/meta/_journal.json'), 'utf8'),
+    ) as { entries: { tag: string }[] };
+    expect(info.header.schema).toBe(journal.entries.length - 1);
+    expect(info.header.schemaTag).toBe(journal.entries.at(-2)!.tag);
+    expect(journal.entries.at(-1)!.tag).toBe('0005_member_search_index');
     expect(info.trailer.rows.organizations).toBeGreaterThan(40);
     // And the migration ran.
-    expect((await database.pglite!.query('SELECT count(*)::int AS n FROM job_runs')).rows).toEqual([
-      { n: 0 },
-    ]);
+    const index = await database.pglite!.query(
+      "SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'members_search_trgm_idx'",
+    );
+    expect(index.rows).toEqual([{ n: 1 }]);
     await database.close();
   });
 

@@ -1,3 +1,5 @@
+import { MEMBER_ERROR_MESSAGES_VI } from '@daihoi/core';
+
 /** Every refusal the API gives, with the Vietnamese a user reads. One place, so wording stays consistent. */
 export const MESSAGES = {
   VALIDATION_FAILED: 'Dữ liệu gửi lên không hợp lệ.',
@@ -69,6 +71,48 @@ export const MESSAGES = {
     'Tệp sao lưu có bảng hoặc cột mà phiên bản DaiHoi này không có, nên không thể khôi phục. Dữ liệu hiện tại được giữ nguyên.',
   RESTORE_IN_PROGRESS:
     'Đang có một lần khôi phục dữ liệu khác chạy. Hãy đợi lần đó xong rồi thử lại; dữ liệu hiện tại được giữ nguyên.',
+  // Member records: the checks of the rule set speak the rule set's words.
+  ...MEMBER_ERROR_MESSAGES_VI,
+  MEMBER_NOT_FOUND: 'Không tìm thấy đảng viên, hoặc bạn không có quyền xem hồ sơ này.',
+  MEMBER_CARD_TAKEN: 'Số thẻ đảng viên này đã có trong hồ sơ của một đảng viên khác.',
+  MEMBER_STATUS_VIA_TRANSFER:
+    'Tình trạng "đã chuyển sinh hoạt ra ngoài" chỉ được ghi khi làm thủ tục chuyển sinh hoạt đảng.',
+  MEMBER_NOT_ACTIVE: 'Chỉ chuyển sinh hoạt được cho đảng viên đang sinh hoạt (dự bị hoặc chính thức).',
+  MEMBER_ACCOUNT_TAKEN: 'Hồ sơ đảng viên này đã được gắn với một tài khoản khác.',
+  MEMBER_ORG_ARCHIVED: 'Tổ chức đảng đã được lưu trữ, không nhận thêm đảng viên.',
+  TRANSFER_TARGET_REQUIRED:
+    'Hãy chọn đúng một nơi chuyển đến: một tổ chức đảng trong hệ thống, hoặc ghi nơi chuyển đến ngoài hệ thống.',
+  TRANSFER_TARGET_NOT_FOUND: 'Không tìm thấy tổ chức đảng chuyển đến.',
+  TRANSFER_SAME_ORGANIZATION: 'Đảng viên đang sinh hoạt tại chính tổ chức này.',
+  TRANSFER_DATE_INVALID:
+    'Ngày chuyển sinh hoạt không được trước ngày đảng viên bắt đầu sinh hoạt tại tổ chức hiện tại.',
+  TRANSFER_PENDING_EXISTS: 'Đảng viên đang có một lần chuyển sinh hoạt chờ đến ngày thực hiện.',
+  COMMITTEE_SEAT_NOT_FOUND: 'Không tìm thấy vị trí trong cấp ủy, hoặc bạn không có quyền xem.',
+  COMMITTEE_SEAT_TAKEN: 'Đảng viên này đã giữ vị trí đó trong nhiệm kỳ.',
+  COMMITTEE_POSITION_TAKEN: 'Vị trí này trong nhiệm kỳ đã có người đảm nhiệm.',
+  COMMITTEE_MEMBER_OUTSIDE: 'Đảng viên không thuộc tổ chức đảng này hoặc các tổ chức trực thuộc.',
+  COMMITTEE_TERM_MISMATCH: 'Nhiệm kỳ không thuộc tổ chức đảng này.',
+  // Imports (the upload → preview → confirm pipeline).
+  IMPORT_NOT_FOUND: 'Không tìm thấy lượt nhập dữ liệu, hoặc bạn không có quyền xem lượt nhập này.',
+  IMPORT_FILE_TYPE_UNSUPPORTED: 'Chỉ nhận tệp Excel (.xlsx) hoặc tệp CSV (.csv, mã UTF-8) theo tệp mẫu.',
+  IMPORT_FILE_TYPE_MISMATCH:
+    'Nội dung tệp không phải bảng tính Excel (.xlsx) dù tên tệp có đuôi .xlsx. Hãy chọn đúng tệp Excel.',
+  IMPORT_WORKBOOK_ENCRYPTED:
+    'Tệp Excel đang được đặt mật khẩu nên không đọc được. Hãy mở tệp bằng Excel, gỡ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu, xóa mật khẩu), lưu lại rồi tải lên.',
+  IMPORT_WORKBOOK_LEGACY:
+    'Tệp Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở bằng Excel và lưu lại dưới dạng "Sổ làm việc Excel (.xlsx)" rồi tải lên.',
+  IMPORT_WORKBOOK_CORRUPT:
+    'Tệp Excel bị hỏng hoặc không trọn vẹn nên không đọc được. Hãy mở tệp bằng Excel, lưu lại rồi tải lên lần nữa.',
+  IMPORT_CSV_ENCODING:
+    'Tệp CSV không dùng mã UTF-8 nên chữ có dấu sẽ bị sai. Trong Excel hãy chọn Lưu thành → "CSV UTF-8 (phân cách bằng dấu phẩy)" rồi tải lên.',
+  IMPORT_CSV_MALFORMED: 'Tệp CSV không đúng định dạng nên không đọc được.',
+  IMPORT_COLUMNS_MISSING: 'Tệp thiếu cột bắt buộc. Hãy dùng tệp mẫu, giữ nguyên tên các cột tiêu đề.',
+  IMPORT_COLUMN_DUPLICATE: 'Một cột xuất hiện hai lần ở dòng tiêu đề. Hãy giữ lại một cột.',
+  IMPORT_EMPTY: 'Tệp không có dòng dữ liệu nào dưới dòng tiêu đề.',
+  IMPORT_TOO_MANY_ROWS: 'Tệp có quá nhiều dòng; hãy chia thành nhiều tệp nhỏ hơn.',
+  IMPORT_NOT_READY: 'Lượt nhập này không ở bước xem trước nên không thể xác nhận ghi.',
+  IMPORT_STALE:
+    'Dữ liệu đã thay đổi kể từ lúc xem trước (có hồ sơ vừa được thêm hoặc sửa, hoặc tổ chức vừa được chuyển). Chưa có gì được ghi; hãy tải tệp lên lại để xem trước lần nữa.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

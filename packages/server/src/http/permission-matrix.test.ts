@@ -94,6 +94,39 @@ const MATRIX: Record<string, Expectation> = {
   'POST /api/v1/notifications/read-all':            { any:   [401, 200,  200,   200,  200,  200] },
   'POST /api/v1/notifications/{id}/read':           { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 404,  404,   404,  404,  404] },
+  // Members: a member's `in` is their own record (own cell for lists); they read nothing else of anyone.
+  'GET /api/v1/members':                            { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/members':                           { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/members/export.xlsx':                { in:    [401, 200,  200,   200,  200,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/members/statistics':                 { in:    [401, 200,  200,   200,  200,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/members/statistics.xlsx':            { in:    [401, 200,  200,   200,  200,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/members/{id}':                       { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PATCH /api/v1/members/{id}':                     { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/members/{id}/transfers':            { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/organizations/{id}/committee':       { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/organizations/{id}/committee-seats':{ in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'DELETE /api/v1/committee-seats/{id}':            { in:    [401, 204,  204,   204,  403,  403],
+                                                      out:   [401, 204,  404,   404,  404,  404] },
+  // Imports: only their creator (or an administrator) sees one; `in` is the role's own where it may import.
+  'GET /api/v1/member-imports/template.xlsx':       { any:   [401, 200,  200,   200,  403,  403] },
+  'POST /api/v1/member-imports':                    { in:    [401, 202,  202,   202,  403,  403],
+                                                      out:   [401, 202,  404,   404,  404,  404] },
+  'GET /api/v1/member-imports/{id}':                { in:    [401, 200,  200,   200,  404,  404],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/member-imports/{id}/errors.xlsx':    { in:    [401, 200,  200,   200,  404,  404],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/member-imports/{id}/commit':        { in:    [401, 200,  200,   200,  404,  404],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
 };
 
 /** Routes kept out of the OpenAPI document on purpose. */
@@ -120,6 +153,8 @@ const bodies: string[] = [];
 let served: string[];
 /** An account whose notifications nobody else may touch. */
 let outsider: string;
+/** The member record linked to the member role's account. */
+let ownMemberId: string;
 
 beforeAll(async () => {
   backupDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-matrix-'));
@@ -146,6 +181,15 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBe(200);
   }
   outsider = (await t.login('vanphong.tu')).user.id;
+  // The member role's account is linked to a record in its own cell.
+  ownMemberId = await memberAsAdmin(orgIds.get(TARGETS.member.in)!, ++serial);
+  const member = agents.get('member')!.user.id;
+  const account = (await agents.get('admin')!.get(`/api/v1/users/${member}`)).json();
+  const link = await agents.get('admin')!.patch(`/api/v1/users/${member}`, {
+    version: account.version,
+    memberId: ownMemberId,
+  });
+  expect(link.statusCode, link.body).toBe(200);
   served = servedRoutes(t.app);
 });
 afterAll(async () => {
@@ -216,6 +260,76 @@ async function backupName(): Promise<string> {
   }
   return backup;
 }
+const memberBody = (organizationId: string, n: number) => ({
+  organizationId,
+  fullName: `Đảng viên Ma trận ${n}`,
+  // Ten digits: never one of the demo's eight-digit cards.
+  cardNumber: String(8_000_000_000 + n),
+  gender: 'female',
+  birthDate: '1980-03-02',
+  admittedOn: '2005-05-19',
+  fullMemberOn: '2006-05-19',
+  status: 'full',
+});
+/** A new member of the organization, recorded by the administrator. */
+async function memberAsAdmin(organizationId: string, n: number): Promise<string> {
+  const res = await agents.get('admin')!.post('/api/v1/members', memberBody(organizationId, n));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const membersOf = new Map<string, string>();
+/** The member a role's call targets: its own record for a member inside, else one of the organization. */
+async function memberFor({ role, column, org, n }: Context): Promise<string> {
+  if (role === 'member' && column === 'in') return ownMemberId;
+  if (!membersOf.has(org)) membersOf.set(org, await memberAsAdmin(org, n));
+  return membersOf.get(org)!;
+}
+const memberRow = async (memberId: string) =>
+  (await t.database.db.query.members.findFirst({ where: (m, { eq }) => eq(m.id, memberId) }))!;
+/** A seat of the organization's committee, taken by the administrator for a new member. */
+async function seatAsAdmin(org: string, n: number): Promise<string> {
+  const res = await agents.get('admin')!.post(`/api/v1/organizations/${org}/committee-seats`, {
+    termId: (await firstTerm(org)).id,
+    memberId: await memberAsAdmin(org, n),
+    position: 'committee_member',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** A one-row CSV for an import into the organization (eleven-digit card: neither a demo card nor a member above). */
+async function importForm(organizationId: string, n: number): Promise<FormData> {
+  const { code } = await orgRow(organizationId);
+  const csv =
+    'Họ và tên,Giới tính,Ngày sinh,Số thẻ đảng viên,Ngày vào Đảng,Ngày chính thức,Mã tổ chức\r\n' +
+    `Đảng viên Nhập ${n},Nữ,02/03/1980,${90_000_000_000 + n},19/05/2005,19/05/2006,${code}\r\n`;
+  const form = new FormData();
+  form.append('organizationId', organizationId);
+  form.append('file', new Blob([csv], { type: 'text/csv' }), `Nhập ${n}.csv`);
+  return form;
+}
+/** An import of the organization, read and waiting for confirmation: the role's own where it may import there. */
+async function importFor({ role, column, org, n }: Context): Promise<string> {
+  const own = column === 'in' && (role === 'admin' || role === 'office' || role === 'secretary');
+  const agent = agents.get(own ? role : 'admin')!;
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/member-imports',
+    headers: { cookie: agent.cookie, 'x-csrf-token': agent.csrfToken },
+    payload: await importForm(org, n),
+  });
+  expect(res.statusCode, res.body).toBe(202);
+  const id = res.json().id as string;
+  for (;;) {
+    const job = (await agent.get(`/api/v1/member-imports/${id}`)).json();
+    if (job.status !== 'parsing') {
+      expect(job.status, JSON.stringify(job)).toBe('preview');
+      return id;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 const userIdOf = (role: Role) => agents.get(role === 'anonymous' ? 'admin' : role)!.user.id;
 
 /** A valid request for each route; the state it reads (versions, parents) is read just before the call. */
@@ -306,6 +420,60 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
     const owner = column === 'out' ? outsider : userIdOf(role);
     return { url: `/api/v1/notifications/${await notificationFor(owner, n)}/read`, body: {} };
   },
+  'GET /api/v1/members': async ({ org }) => ({ url: `/api/v1/members?organizationId=${org}` }),
+  'POST /api/v1/members': async ({ org, n }) => ({ url: '/api/v1/members', body: memberBody(org, n) }),
+  'GET /api/v1/members/export.xlsx': async ({ org }) => ({
+    url: `/api/v1/members/export.xlsx?organizationId=${org}`,
+  }),
+  'GET /api/v1/members/statistics': async ({ org }) => ({
+    url: `/api/v1/members/statistics?organizationId=${org}`,
+  }),
+  'GET /api/v1/members/statistics.xlsx': async ({ org }) => ({
+    url: `/api/v1/members/statistics.xlsx?organizationId=${org}`,
+  }),
+  'GET /api/v1/members/{id}': async (c) => ({ url: `/api/v1/members/${await memberFor(c)}` }),
+  'PATCH /api/v1/members/{id}': async (c) => {
+    const memberId = await memberFor(c);
+    return {
+      url: `/api/v1/members/${memberId}`,
+      body: { version: (await memberRow(memberId)).version, phone: `09${String(c.n).padStart(8, '0')}` },
+    };
+  },
+  // A transfer out of the system dated after the business date stays pending: the member stays put.
+  'POST /api/v1/members/{id}/transfers': async (c) => {
+    const memberId = c.role === 'member' && c.column === 'in' ? ownMemberId : await memberAsAdmin(c.org, c.n);
+    return {
+      url: `/api/v1/members/${memberId}/transfers`,
+      body: { destination: 'Đảng bộ tỉnh Hà Tĩnh', transferredOn: '2020-04-01' },
+    };
+  },
+  'GET /api/v1/organizations/{id}/committee': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/committee`,
+  }),
+  'POST /api/v1/organizations/{id}/committee-seats': async ({ org, n }) => ({
+    url: `/api/v1/organizations/${org}/committee-seats`,
+    body: {
+      termId: (await firstTerm(org)).id,
+      memberId: await memberAsAdmin(org, n),
+      position: 'committee_member',
+    },
+  }),
+  'DELETE /api/v1/committee-seats/{id}': async ({ org, n }) => ({
+    url: `/api/v1/committee-seats/${await seatAsAdmin(org, n)}`,
+  }),
+  'GET /api/v1/member-imports/template.xlsx': async () => ({ url: '/api/v1/member-imports/template.xlsx' }),
+  'POST /api/v1/member-imports': async ({ org, n }) => ({
+    url: '/api/v1/member-imports',
+    form: await importForm(org, n),
+  }),
+  'GET /api/v1/member-imports/{id}': async (c) => ({ url: `/api/v1/member-imports/${await importFor(c)}` }),
+  'GET /api/v1/member-imports/{id}/errors.xlsx': async (c) => ({
+    url: `/api/v1/member-imports/${await importFor(c)}/errors.xlsx`,
+  }),
+  'POST /api/v1/member-imports/{id}/commit': async (c) => ({
+    url: `/api/v1/member-imports/${await importFor(c)}/commit`,
+    body: {},
+  }),
 };
 
 /** Routes that end or replace the caller's session run in a session of their own. */
@@ -444,6 +612,20 @@ describe('lists never show what lies out of scope', () => {
     const listed = await allPages<{ id: string }>(agent, '/api/v1/files?limit=500');
     expect(listed.length).toBeGreaterThan(0);
     for (const f of listed) expect(scope.has(fileOrg.get(f.id) ?? ''), f.id).toBe(true);
+    // Members: the matrix recorded some in the out-of-scope organization; none is listed or searchable.
+    const recorded = await rows<{ id: string; full_name: string }>(
+      t,
+      sql`SELECT id, full_name FROM members WHERE organization_id = ${out}`,
+    );
+    expect(recorded.length).toBeGreaterThan(0);
+    const people = await allPages<{ id: string; organizationId: string }>(agent, '/api/v1/members?limit=500');
+    for (const m of people) expect(scope.has(m.organizationId), m.id).toBe(true);
+    if (role === 'member') expect(people.map((m) => m.id)).toEqual([ownMemberId]);
+    const found = await allPages<{ id: string }>(
+      agent,
+      `/api/v1/members?q=${encodeURIComponent(recorded[0]!.full_name)}`,
+    );
+    expect(found.map((m) => m.id)).not.toContain(recorded[0]!.id);
   });
 
   it('as admin, the out-of-scope targets of the others are there', async () => {

@@ -2,6 +2,7 @@ import { deleteExpiredSessions } from '../auth/sessions.js';
 import { createBackup } from '../backup/backup.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { applyDueTransfers } from '../modules/members/service.js';
 import { sendNotificationDigests } from '../modules/notifications/service.js';
 import type { Schedule, Scheduler } from './scheduler.js';
 
@@ -10,6 +11,8 @@ export const PLATFORM_JOBS = {
   'sessions.sweep': { everyMinutes: 60 },
   'backup.daily': { dailyAt: '02:00' },
   'notifications.digest': { dailyAt: '07:00' },
+  // Transfers dated today take effect in the first minutes of the day.
+  'members.transfers': { dailyAt: '00:05' },
 } as const satisfies Record<string, Schedule>;
 
 export type PlatformJob = keyof typeof PLATFORM_JOBS;
@@ -35,6 +38,10 @@ export function registerPlatformJobs(scheduler: Scheduler, deps: { config: Confi
     'notifications.digest': async ({ now }) => {
       const sent = await sendNotificationDigests(database.db, config, now);
       return config.smtpUrl ? `${sent} thư` : 'chưa cấu hình SMTP_URL';
+    },
+    'members.transfers': async ({ now }) => {
+      const applied = await applyDueTransfers(database.db, config.clock.today(), now);
+      return `${applied} lượt chuyển sinh hoạt`;
     },
   };
   for (const { name, schedule } of platformJobs(database.kind))

@@ -1,10 +1,14 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
   HistoryOutlined,
+  IdcardOutlined,
+  ImportOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -14,10 +18,11 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, type Session } from '../features/auth/api';
+import { linkedMemberId, navKeyFor } from '../features/members/nav';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
-import { isAdmin } from './permissions';
+import { canManageMembers, isAdmin, readsMembers } from './permissions';
 import { PASSWORD_PATH } from './RequireAuth';
 import { markSignedOut, useCurrentSession } from './session';
 import { useIsPhone } from './useMediaQuery';
@@ -34,6 +39,33 @@ function useNavItems(session: Session): MenuProps['items'] {
       label: <Link to="/organizations">{t('nav.organizations')}</Link>,
     },
   ];
+  if (readsMembers(session.roles)) {
+    items.push({
+      key: 'members',
+      icon: <SolutionOutlined aria-hidden />,
+      label: <Link to="/members">{t('nav.members')}</Link>,
+    });
+    if (canManageMembers(session.roles)) {
+      items.push({
+        key: 'members/import',
+        icon: <ImportOutlined aria-hidden />,
+        label: <Link to="/members/import">{t('nav.memberImport')}</Link>,
+      });
+    }
+    items.push({
+      key: 'members/statistics',
+      icon: <BarChartOutlined aria-hidden />,
+      label: <Link to="/members/statistics">{t('nav.memberStatistics')}</Link>,
+    });
+  }
+  const ownRecord = linkedMemberId(session.user);
+  if (ownRecord) {
+    items.push({
+      key: 'members/mine',
+      icon: <IdcardOutlined aria-hidden />,
+      label: <Link to={`/members/${ownRecord}`}>{t('nav.myRecord')}</Link>,
+    });
+  }
   if (isAdmin(session.roles)) {
     items.push({
       key: 'users',
@@ -130,7 +162,7 @@ export function Shell() {
   const { token } = theme.useToken();
   const items = useNavItems(session);
   const signOut = useSignOut();
-  const selected = location.pathname.split('/')[1] ?? '';
+  const selected = navKeyFor(location.pathname, linkedMemberId(session.user));
 
   const menu = (
     <Menu

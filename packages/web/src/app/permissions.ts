@@ -77,3 +77,22 @@ export function canManageUsers(roles: readonly RoleLike[]): boolean {
 export function canVerifyAudit(roles: readonly RoleLike[]): boolean {
   return isAdmin(roles);
 }
+
+/** Whether the actor reads members' records of a subtree (list, statistics); a member reads only their own. */
+export function readsMembers(roles: readonly RoleLike[]): boolean {
+  return isAdmin(roles) || roles.some((r) => READING_SUBTREE_ROLES.has(r.role) && r.organizationId !== null);
+}
+
+/**
+ * Whether the actor may create, edit and transfer members and seat committees: of this organization's
+ * subtree; without an organization, of some subtree (the "add" and "import" buttons).
+ */
+export function canManageMembers(roles: readonly RoleLike[], org?: OrganizationPath): boolean {
+  if (org) return managesOrganization(roles, org);
+  return isAdmin(roles) || roles.some((r) => MANAGING_ROLES.has(r.role) && r.organizationId !== null);
+}
+
+/** Linking an account to its member record changes the account: the administrator's work. */
+export function canLinkMemberAccount(roles: readonly RoleLike[]): boolean {
+  return isAdmin(roles);
+}

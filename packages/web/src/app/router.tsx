@@ -11,6 +11,13 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const SystemPage = lazy(() => import('../features/system/SystemPage'));
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage'));
+const MembersPage = lazy(() => import('../features/members/MembersPage'));
+const MemberDetailPage = lazy(() => import('../features/members/MemberDetailPage'));
+const NewMemberPage = lazy(() =>
+  import('../features/members/MemberDetailPage').then((m) => ({ default: m.NewMemberPage })),
+);
+const MemberImportPage = lazy(() => import('../features/members/ImportPage'));
+const MemberStatisticsPage = lazy(() => import('../features/members/StatisticsPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -22,6 +29,11 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <Navigate to="/organizations" replace /> },
           { path: 'organizations/:id?', element: <OrganizationsPage /> },
+          { path: 'members', element: <MembersPage /> },
+          { path: 'members/new', element: <NewMemberPage /> },
+          { path: 'members/import/:id?', element: <MemberImportPage /> },
+          { path: 'members/statistics', element: <MemberStatisticsPage /> },
+          { path: 'members/:id', element: <MemberDetailPage /> },
           { element: <RequireAdmin />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: 'audit', element: <AuditPage /> },
           { element: <RequireAdmin />, children: [{ path: 'system', element: <SystemPage /> }] },

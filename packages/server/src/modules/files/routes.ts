@@ -45,14 +45,22 @@ function multipartError(err: unknown, maxBytes: number): unknown {
   return err;
 }
 
-/** Reads the whole multipart body: its text fields and the one `file` part (at most `maxBytes`). */
-async function readUpload(req: FastifyRequest, maxBytes: number) {
+/**
+ * Reads the whole multipart body: its text fields (checked against `schema`) and the one `file` part (at most
+ * `maxBytes`, refused while it arrives).
+ */
+export async function readUpload<S extends z.ZodType>(
+  req: FastifyRequest,
+  maxBytes: number,
+  schema: S,
+): Promise<{ fields: z.infer<S>; file: IncomingFile | null }> {
   if (!req.isMultipart()) throw new AppError(415, 'FILE_NOT_MULTIPART');
   const fields: Record<string, string> = {};
   const unexpected: string[] = [];
   let file: IncomingFile | null = null;
   try {
-    for await (const part of req.parts() as AsyncIterableIterator<Multipart>) {
+    const parts = req.parts({ limits: { fileSize: maxBytes } }) as AsyncIterableIterator<Multipart>;
+    for await (const part of parts) {
       if (part.type === 'file') {
         const content = await part.toBuffer();
         // A browser sends an empty, nameless part for a file input left empty.
@@ -73,7 +81,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number) {
       unexpected.map((name) => ({ path: `body.${name}`, message: 'Trường không mong đợi hoặc bị lặp.' })),
     );
   }
-  const parsed = uploadFields.safeParse(fields);
+  const parsed = schema.safeParse(fields);
   if (!parsed.success) {
     throw badRequest(
       'VALIDATION_FAILED',
@@ -99,7 +107,7 @@ export function fileRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const { fields, file } = await readUpload(req, maxBytes);
+      const { fields, file } = await readUpload(req, maxBytes, uploadFields);
       return reply.code(201).send(await uploadFile(ctxOf(deps, req), fields, file));
     },
   );

@@ -61,6 +61,8 @@ export const memberTransfers = pgTable(
     toOrganizationId: uuid('to_organization_id').references(() => organizations.id),
     /** The day the member belongs to the new organization. */
     transferredOn: date('transferred_on', { mode: 'string' }).notNull(),
+    /** Where a member leaving the system goes, when it is no organization of ours. */
+    destination: text('destination'),
     reason: text('reason'),
     /** pending (dated after the business date) | applied */
     status: text('status').notNull(),

@@ -13,6 +13,7 @@ export const userOut = z.object({
   active: z.boolean(),
   mustChangePassword: z.boolean(),
   roles: z.array(roleOut),
+  memberId: z.string().nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -25,6 +26,7 @@ export interface UserRow {
   displayName: string;
   active: boolean;
   mustChangePassword: boolean;
+  memberId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -41,6 +43,7 @@ export function presentUser(u: UserRow, roles: RoleRow[]): UserOut {
     active: u.active,
     mustChangePassword: u.mustChangePassword,
     roles,
+    memberId: u.memberId,
     version: u.version,
     createdAt: u.createdAt.toISOString(),
     updatedAt: u.updatedAt.toISOString(),

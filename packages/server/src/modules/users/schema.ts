@@ -23,6 +23,8 @@ export const updateUserBody = z.strictObject({
   displayName: displayName.optional(),
   roles: z.array(roleIn).max(50).optional(),
   active: z.boolean().optional(),
+  /** The member record of the person who signs in with the account; null unlinks it. */
+  memberId: z.uuid().nullable().optional(),
 });
 
 export const listUsersQuery = z.strictObject({ ...pageQuery, q: text().max(200).optional() });

@@ -17,6 +17,7 @@ import { inTransaction } from '../../db/tx.js';
 import type { Ctx } from '../../http/context.js';
 import { AppError, badRequest, conflict, forbidden, notFound, versionConflict } from '../../http/errors.js';
 import { decodeCursor, page } from '../../http/paging.js';
+import { members } from '../members/tables.js';
 import { notify } from '../notifications/service.js';
 import { organizations } from '../organizations/tables.js';
 import { presentUser, type RoleRow, type UserOut } from './presenter.js';
@@ -209,12 +210,15 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
     const admin = (roles ?? before.roles).some((r) => r.role === 'admin');
     await guardAdmins(tx, ctx, id, { active, admin });
     const displayName = input.displayName ?? before.displayName;
+    const memberId = input.memberId === undefined ? before.memberId : input.memberId;
+    if (memberId !== before.memberId && memberId !== null) await checkMemberLink(tx, id, memberId);
     await tx
       .update(users)
       .set({
         displayName,
         searchText: userSearchText(before.username, displayName),
         active,
+        memberId,
         version: sql`${users.version} + 1`,
         updatedAt: ctx.clock.now(),
       })
@@ -233,6 +237,17 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
       await announceRoles(tx, ctx, after);
     return after;
   });
+}
+
+/** The member must exist, and belong to no other account. */
+async function checkMemberLink(tx: Tx, userId: string, memberId: string) {
+  const [member] = await tx.select({ id: members.id }).from(members).where(eq(members.id, memberId));
+  if (!member) throw new AppError(400, 'MEMBER_NOT_FOUND', [{ path: 'memberId' }]);
+  const [other] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.memberId, memberId), ne(users.id, userId)));
+  if (other) throw conflict('MEMBER_ACCOUNT_TAKEN', [{ path: 'memberId' }]);
 }
 
 const rolesText = (roles: UserOut['roles']) =>

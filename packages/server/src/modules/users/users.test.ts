@@ -90,6 +90,7 @@ describe('create', () => {
       'createdAt',
       'displayName',
       'id',
+      'memberId',
       'mustChangePassword',
       'roles',
       'updatedAt',

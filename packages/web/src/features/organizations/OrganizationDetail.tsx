@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Descriptions, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../app/api';
 import { formatDate } from '../../app/format';
-import { organizationAbilities, readsOrganization } from '../../app/permissions';
+import { organizationAbilities, readsMembers, readsOrganization } from '../../app/permissions';
 import { useRoles } from '../../app/session';
 import { useIsPhone } from '../../app/useMediaQuery';
 import { AuditTable } from '../audit/AuditTable';
 import { Attachments } from '../files/Attachments';
+import { OrganizationCommitteeTab } from '../members/OrganizationCommitteeTab';
+import { OrganizationMembersTab } from '../members/OrganizationMembersTab';
 import { type OrganizationDetail as Detail, detailQuery } from './api';
 import { ChildrenTable } from './ChildrenTable';
 import { useOrganizationLabels } from './labels';
@@ -74,6 +76,7 @@ export function OrganizationDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const roles = useRoles();
   const isPhone = useIsPhone();
+  const [params] = useSearchParams();
   const { data: org, error, isPending, refetch } = useQuery(detailQuery(id));
 
   if (isPending) {
@@ -131,6 +134,7 @@ export function OrganizationDetail({ id }: { id: string }) {
       </Flex>
       <Tabs
         style={{ marginTop: 8 }}
+        defaultActiveKey={params.get('tab') ?? undefined}
         items={[
           {
             key: 'info',
@@ -151,6 +155,22 @@ export function OrganizationDetail({ id }: { id: string }) {
                 },
               ]
             : []),
+          ...(readsMembers(roles)
+            ? [
+                {
+                  key: 'members',
+                  label: t('organizations.tabs.members'),
+                  children: <OrganizationMembersTab organization={org} />,
+                  destroyOnHidden: true,
+                },
+              ]
+            : []),
+          {
+            key: 'committee',
+            label: t('organizations.tabs.committee'),
+            children: <OrganizationCommitteeTab org={org} />,
+            destroyOnHidden: true,
+          },
           {
             key: 'files',
             label: t('organizations.tabs.files'),
