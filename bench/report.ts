@@ -1,7 +1,8 @@
 import { BACKUP_GROUPS, type BackupBenchResult, type BackupStep } from './backup.js';
 import type { HttpResult, HttpTarget } from './http.js';
+import { IMPORT_FORMATS, type MembersResult } from './members.js';
 import { type ExplainKey, type QueryResult, type QueryVariant, RAW_COUNT, RAW_LIST } from './query.js';
-import { fmt, fmtRatio, fmtSummary, median, ratios, summarize } from './stats.js';
+import { fmt, fmtRatio, fmtSummary, median, quantile, ratios, summarize } from './stats.js';
 
 export interface ReportInput {
   date: Date;
@@ -457,4 +458,198 @@ export function renderReport(x: ReportInput): string {
     ...x.backup.flatMap(backupSection),
   ];
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export const MEMBERS_START = '<!-- bench:members:start -->';
+export const MEMBERS_END = '<!-- bench:members:end -->';
+
+const secs = (ms: number) => fmt(ms / 1000);
+
+function membersBackendSection(r: MembersResult): string[] {
+  const out = [`### ${r.backend}`, ''];
+  const importRows = IMPORT_FORMATS.map((f) => {
+    const runs = r.imports[f];
+    const rejected = runs.reduce((n, x) => n + x.counts.rejected, 0);
+    const created = median(runs.map((x) => x.counts.new));
+    return [
+      `.${f} (${fmtBytes(r.fileBytes[f])})`,
+      fmtSummary(summarize(runs.map((x) => x.ms / 1000))),
+      fmtSummary(summarize(runs.map((x) => x.previewMs / 1000))),
+      fmtSummary(summarize(runs.map((x) => x.rawMs / 1000))),
+      fmtRatio(
+        summarize(
+          ratios(
+            runs.map((x) => x.ms),
+            runs.map((x) => x.rawMs),
+          ),
+        ),
+      ),
+      `${created.toLocaleString('en-US')} / ${rejected}`,
+    ];
+  });
+  out.push(
+    `${r.importRows.toLocaleString('en-US')} rows into a ${r.importOrganizations.toLocaleString('en-US')}-organization tree, ` +
+      `${r.imports.csv.length} run${r.imports.csv.length === 1 ? '' : 's'} per format.`,
+    '',
+    ...table(
+      [
+        'file',
+        'upload → commit, s p50 (min–max)',
+        'until preview, s',
+        'bulk load (baseline), s',
+        'time × bulk load p50 (min–max)',
+        'created p50 / rejected',
+      ],
+      importRows,
+    ),
+    '',
+  );
+  const rss = IMPORT_FORMATS.map((f) => {
+    const runs = r.imports[f];
+    return [
+      `.${f}`,
+      fmt(mib(median(runs.map((x) => x.rssBefore)))),
+      fmtSummary(summarize(runs.map((x) => mib(x.rssPeak)))),
+      fmtSummary(summarize(runs.map((x) => mib(x.rssPeak - x.rssBefore)))),
+      fmtRatio(
+        summarize(
+          ratios(
+            runs.map((x) => x.rssPeak),
+            runs.map((x) => x.rssBefore),
+          ),
+        ),
+      ),
+    ];
+  });
+  out.push(
+    ...table(
+      [
+        'import',
+        'RSS before upload, MiB',
+        'peak RSS, MiB p50 (min–max)',
+        'growth, MiB',
+        'peak × before p50 (min–max)',
+      ],
+      rss,
+    ),
+    '',
+  );
+  const xlsx = median(
+    ratios(
+      r.imports.xlsx.map((x) => x.ms),
+      r.imports.xlsx.map((x) => x.rawMs),
+    ),
+  );
+  const csv = median(
+    ratios(
+      r.imports.csv.map((x) => x.ms),
+      r.imports.csv.map((x) => x.rawMs),
+    ),
+  );
+  out.push(
+    `**Reading:** on ${r.backend} importing ${r.importRows.toLocaleString('en-US')} members end to end takes ` +
+      `${secs(median(r.imports.csv.map((x) => x.ms)))} s from .csv (${fmt(csv)}× the bulk load) and ` +
+      `${secs(median(r.imports.xlsx.map((x) => x.ms)))} s from .xlsx (${fmt(xlsx)}× the bulk load, ` +
+      `${secs(median(r.imports.xlsx.map((x) => x.rawMs)))} s); during the .xlsx import the process peaks at ` +
+      `${fmt(mib(median(r.imports.xlsx.map((x) => x.rssPeak))))} MiB resident, ` +
+      `${fmt(mib(median(r.imports.xlsx.map((x) => x.rssPeak - x.rssBefore))))} MiB above its size before the upload.`,
+    '',
+  );
+  const s = r.search;
+  if (s) {
+    const rows = s.targets.map((t) => [
+      `${t.label}: \`${t.path}\``,
+      String(t.items),
+      fmt(quantile(t.http, 0.5)),
+      fmt(quantile(t.http, 0.95)),
+      fmt(quantile(t.raw, 0.5)),
+      fmt(quantile(t.raw, 0.95)),
+      `${fmt(quantile(t.http, 0.5) / quantile(t.raw, 0.5))}×`,
+      `${fmt(quantile(t.http, 0.95) / quantile(t.raw, 0.95))}×`,
+    ]);
+    out.push(
+      `${s.members.toLocaleString('en-US')} members in ${s.organizations.toLocaleString('en-US')} organizations ` +
+        `(\`generateDataset\`, ${secs(s.generateMs)} s); the office actor is assigned to ${s.scopeName} ` +
+        `(${s.scopeMembers.toLocaleString('en-US')} members in its subtree); ${s.targets[0]?.http.length ?? 0} ` +
+        'timed requests per target.',
+      '',
+      ...table(
+        [
+          'request (office actor)',
+          'items',
+          'HTTP p50, ms',
+          'HTTP p95, ms',
+          'SQL p50, ms',
+          'SQL p95, ms',
+          '× SQL p50',
+          '× SQL p95',
+        ],
+        rows,
+      ),
+      '',
+      `**Reading:** on ${r.backend} ` +
+        s.targets
+          .map(
+            (t) =>
+              `the ${t.label} takes ${fmt(quantile(t.http, 0.5))} ms at p50 and ${fmt(quantile(t.http, 0.95))} ms ` +
+              `at p95 (${fmt(quantile(t.http, 0.5) / quantile(t.raw, 0.5))}× its ${statements(t.statements)} by hand)`,
+          )
+          .join('; ') +
+        '.',
+      '',
+    );
+  }
+  for (const n of r.notes) out.push(`> ${n}`, '');
+  return out;
+}
+
+/** Section (d), between markers so that a run of this section alone can replace it in an existing file. */
+export function renderMembersSection(
+  results: readonly MembersResult[],
+  header: string[],
+  notes: string[] = [],
+) {
+  const lines = [
+    MEMBERS_START,
+    '## (d) Member registry',
+    '',
+    ...header,
+    '',
+    'Imports: the rows come from `memberBatches` of the demo generator (its names, dates, statuses and cells),',
+    'written as the import template (headers of `MEMBER_COLUMNS`, dates dd/mm/yyyy, organization codes) to a',
+    '.csv (UTF-8, comma) and to an .xlsx (ExcelJS), before anything is timed. Each run opens a fresh database,',
+    'loads the tree, signs an admin in, posts the file as multipart to `POST /api/v1/member-imports` through',
+    '`app.inject`, polls `GET /api/v1/member-imports/{id}` every 50 ms until `preview`, then posts',
+    '`…/{id}/commit`; the wall time covers all three. The baseline is the same rows loaded into another fresh',
+    "database with the same tree: one `COPY members (…) FROM '/dev/blob'` on PGlite, `INSERT … SELECT FROM",
+    "unnest(…)` in batches of 10,000 on the server (the rows' derived columns already computed). Ratios pair run",
+    'i with run i. Memory: `process.memoryUsage().rss` of this process (the app runs in it) sampled every 50 ms',
+    'from just before the upload until the commit returns, after a `gc()` when exposed.',
+    'The figure before the upload already holds the rows and both files built for the runs, and whatever the',
+    "earlier steps in this process left behind (the JavaScript heap and PGlite's WebAssembly memory do not",
+    'shrink back at once): the growth is the figure to read, and a run whose peak equals its starting size',
+    '(growth 0) started above what the import needed.',
+    '',
+    'Lists and searches: a registry written by `generateDataset`, `VACUUM ANALYZE`, an office account',
+    'assigned to the province with the most members. Each request goes through `app.inject` with its session',
+    "cookie; its baseline is the service's own statements (captured from drizzle while `listMembers` ran for",
+    'the same actor) sent one after another through the driver. Requests and baselines alternate; p50 and p95',
+    'are over the timed requests after a warm-up. A request also resolves its session (one more statement),',
+    'which the baseline leaves out.',
+    '',
+    ...notes.map((n) => `> ${n}`),
+    ...(notes.length ? [''] : []),
+    ...results.flatMap(membersBackendSection),
+    MEMBERS_END,
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** `section` in place of the one between the markers of `existing`, or after it when it has none. */
+export function spliceMembersSection(existing: string, section: string): string {
+  const start = existing.indexOf(MEMBERS_START);
+  const end = existing.indexOf(MEMBERS_END);
+  if (start >= 0 && end > start)
+    return `${existing.slice(0, start)}${section.trimEnd()}${existing.slice(end + MEMBERS_END.length)}`;
+  return `${existing.trimEnd()}\n\n${section}`;
 }

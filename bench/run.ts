@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Backend, openPglite, openServer, serverReachable } from './backend.js';
+import { type Backend, type BackendName, openPglite, openServer, serverReachable } from './backend.js';
 import { type BackupBenchOptions, type BackupBenchResult, backupBenchmark } from './backup.js';
 import { type HttpOptions, type HttpResult, httpBenchmark } from './http.js';
+import { type MembersOptions, type MembersResult, membersBenchmark } from './members.js';
 import { type QueryOptions, type QueryResult, queryBenchmark } from './query.js';
-import { renderReport } from './report.js';
+import { renderMembersSection, renderReport, spliceMembersSection } from './report.js';
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -15,6 +16,8 @@ const { values: flags } = parseArgs({
     quick: { type: 'boolean', default: false },
     'pg-url': { type: 'string', default: DEFAULT_PG_URL },
     out: { type: 'string' },
+    only: { type: 'string' },
+    'import-rows': { type: 'string' },
   },
 });
 const quick = flags.quick === true;
@@ -30,6 +33,37 @@ const queryOptions: QueryOptions = quick
   ? { samples: 3, iterations: 50, warmup: 20 }
   : { samples: 5, iterations: 200, warmup: 100 };
 const backupOptions: BackupBenchOptions = { runs: quick ? 3 : 5 };
+const only = flags.only;
+if (only !== undefined && only !== 'members')
+  throw new Error(`--only=${only}: the only section that runs alone is members`);
+const importRows = flags['import-rows'] ? Number(flags['import-rows']) : quick ? 5_000 : 100_000;
+const membersOptions: MembersOptions = quick
+  ? {
+      runs: 1,
+      importRows,
+      importOrganizations: 200,
+      search: {
+        PGlite: { organizations: 1_000, members: 10_000 },
+        'PostgreSQL server': { organizations: 5_000, members: 50_000 },
+      },
+      requests: 20,
+      warmup: 5,
+    }
+  : {
+      runs: 3,
+      importRows,
+      importOrganizations: 2_000,
+      search: {
+        PGlite: { organizations: 5_000, members: 100_000 },
+        'PostgreSQL server': { organizations: 50_000, members: 1_000_000 },
+      },
+      requests: 100,
+      warmup: 10,
+    };
+const membersSettings =
+  `${membersOptions.runs} run${membersOptions.runs === 1 ? '' : 's'} per import format of ` +
+  `${membersOptions.importRows.toLocaleString('en-US')} rows; ${membersOptions.requests} timed requests ` +
+  `after ${membersOptions.warmup} warm-up ones per list or search target`;
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -72,19 +106,26 @@ async function main() {
   const http: HttpResult[] = [];
   const query: QueryResult[] = [];
   const backup: BackupBenchResult[] = [];
+  const members: MembersResult[] = [];
   for (const { name, open: opener } of openers) {
-    log(`(a) HTTP on ${name}`);
-    http.push(
-      await withBackend(opener, (b) => {
-        versions[b.name] = b.version;
-        loadMethods[b.name] = b.loadMethod;
-        return httpBenchmark(b, httpOptions, log);
-      }),
+    if (only !== 'members') {
+      log(`(a) HTTP on ${name}`);
+      http.push(
+        await withBackend(opener, (b) => {
+          versions[b.name] = b.version;
+          loadMethods[b.name] = b.loadMethod;
+          return httpBenchmark(b, httpOptions, log);
+        }),
+      );
+      log(`(b) subtree query on ${name}`);
+      query.push(await withBackend(opener, (b) => queryBenchmark(b, queryOptions, log)));
+      log(`(c) backups and files on ${name}`);
+      backup.push(await withBackend(opener, (b) => backupBenchmark(b, backupOptions, log)));
+    }
+    log(`(d) member registry on ${name}`);
+    members.push(
+      await membersBenchmark(name as BackendName, (work) => withBackend(opener, work), membersOptions, log),
     );
-    log(`(b) subtree query on ${name}`);
-    query.push(await withBackend(opener, (b) => queryBenchmark(b, queryOptions, log)));
-    log(`(c) backups and files on ${name}`);
-    backup.push(await withBackend(opener, (b) => backupBenchmark(b, backupOptions, log)));
   }
 
   const command = [
@@ -94,6 +135,21 @@ async function main() {
     ...(pgUrl !== DEFAULT_PG_URL ? [`--pg-url=${redact(pgUrl)}`] : []),
   ].join(' ');
   const cpus = os.cpus();
+  const membersSection = renderMembersSection(
+    members,
+    [
+      `Run: ${new Date().toISOString()}, \`${command}${only ? `${quick || pgUrl !== DEFAULT_PG_URL ? '' : ' --'} --only=members` : ''}\`, ` +
+        `${((performance.now() - started) / 60_000).toFixed(1)} min; ${membersSettings}.`,
+    ],
+    skipped,
+  );
+  if (only === 'members') {
+    fs.mkdirSync(path.dirname(outFile), { recursive: true });
+    const existing = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
+    fs.writeFileSync(outFile, spliceMembersSection(existing, membersSection));
+    log(`wrote section (d) into ${path.relative(process.cwd(), outFile)}`);
+    return;
+  }
   const report = renderReport({
     date: new Date(),
     machine: {
@@ -119,7 +175,7 @@ async function main() {
     skipped,
   });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, report);
+  fs.writeFileSync(outFile, spliceMembersSection(report, membersSection));
   log(
     `wrote ${path.relative(process.cwd(), outFile)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
