@@ -1,20 +1,19 @@
-import {
-  foldVietnamese,
-  GENDER_LABELS_VI,
-  MEMBER_STATUS_LABELS_VI,
-  THEORY_LEVEL_LABELS_VI,
-  vietnameseTextSortKey,
-} from '@daihoi/core';
+import { GENDER_LABELS_VI, MEMBER_STATUS_LABELS_VI, THEORY_LEVEL_LABELS_VI } from '@daihoi/core';
 import ExcelJS from 'exceljs';
 import { buildApp } from '../packages/server/src/app.js';
 import type { Actor } from '../packages/server/src/auth/policy.js';
 import { loadAssignments, SESSION_COOKIE } from '../packages/server/src/auth/sessions.js';
 import { type Config, loadConfig, makeClock } from '../packages/server/src/config.js';
 import {
+  type Cell,
   generateDataset,
+  MEMBER_TABLE_COLUMNS,
   memberBatches,
+  ORGANIZATION_TABLE_COLUMNS,
+  organizationRow,
   planDataset,
   type SyntheticPlan,
+  toCsv,
 } from '../packages/server/src/demo/generate.js';
 import { MEMBER_COLUMNS as IMPORT_COLUMNS } from '../packages/server/src/imports/members.js';
 import { listMembers } from '../packages/server/src/modules/members/service.js';
@@ -78,58 +77,6 @@ export interface MembersResult {
   notes: string[];
 }
 
-type Cell = string | number | boolean | null;
-
-/** The column order of the rows `memberBatches` yields. */
-const MEMBER_TABLE_COLUMNS = [
-  ['id', 'uuid'],
-  ['organization_id', 'uuid'],
-  ['organization_path', 'text'],
-  ['full_name', 'text'],
-  ['sort_key', 'text'],
-  ['search_text', 'text'],
-  ['card_number', 'text'],
-  ['gender', 'text'],
-  ['birth_date', 'date'],
-  ['ethnicity', 'text'],
-  ['hometown', 'text'],
-  ['admitted_on', 'date'],
-  ['full_member_on', 'date'],
-  ['status', 'text'],
-  ['education_level', 'text'],
-  ['theory_level', 'text'],
-  ['job_title', 'text'],
-  ['employer', 'text'],
-  ['phone', 'text'],
-  ['email', 'text'],
-  ['is_leader', 'boolean'],
-  ['joined_organization_on', 'date'],
-] as const;
-
-const ORGANIZATION_TABLE_COLUMNS = [
-  ['id', 'uuid'],
-  ['parent_id', 'uuid'],
-  ['path', 'text'],
-  ['depth', 'int'],
-  ['code', 'text'],
-  ['name', 'text'],
-  ['search_text', 'text'],
-  ['sort_key', 'text'],
-  ['short_name', 'text'],
-  ['issuer_code', 'text'],
-  ['place_name', 'text'],
-  ['founded_on', 'date'],
-  ['level', 'text'],
-  ['kind', 'text'],
-] as const;
-
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return `"${value.replaceAll('"', '""')}"`;
-}
-
 /** COPY on PGlite, `INSERT … SELECT FROM unnest` in batches of 10,000 on a server. */
 async function bulkLoad(
   backend: Backend,
@@ -140,10 +87,8 @@ async function bulkLoad(
   const names = columns.map(([n]) => n).join(', ');
   const { pglite, pool } = backend.database;
   if (pglite) {
-    let csv = '';
-    for (const row of rows) csv += `${row.map(csvField).join(',')}\n`;
     await pglite.query(`COPY ${table} (${names}) FROM '/dev/blob' WITH (FORMAT csv)`, [], {
-      blob: new Blob([csv]),
+      blob: new Blob([toCsv(rows)]),
     });
     return;
   }
@@ -157,23 +102,7 @@ async function bulkLoad(
   }
 }
 
-const organizationRows = (plan: SyntheticPlan): Cell[][] =>
-  plan.organizations.map((o) => [
-    o.id,
-    o.parentId,
-    o.path,
-    o.depth,
-    o.code,
-    o.name,
-    foldVietnamese(`${o.name} ${o.shortName ?? ''} ${o.code}`),
-    vietnameseTextSortKey(o.name),
-    o.shortName,
-    o.issuerCode,
-    o.placeName,
-    o.foundedOn,
-    o.level,
-    o.kind,
-  ]);
+const organizationRows = (plan: SyntheticPlan): Cell[][] => plan.organizations.map(organizationRow);
 
 const isoToVi = (iso: Cell) => {
   if (typeof iso !== 'string') return '';

@@ -210,7 +210,7 @@ function querySection(r: QueryResult): string[] {
     `hand take ${fmt(m('serviceSql'))} µs, so drizzle and the presenter add ` +
     `${m('service') > m('serviceSql') ? `${fmt(m('service') - m('serviceSql'))} µs` : 'nothing measurable'}; the same answer written by hand in 2 statements (child counts ` +
     `as a correlated subquery) takes ${fmt(m('rawSame'))} µs, so the shape of the service's SQL` +
-    `${r.serviceStatements > 2 ? ', with its child counts in a grouped statement of their own,' : ''} ` +
+    `${r.serviceStatements > 2 ? ', with its child counts in a statement of their own,' : ''} ` +
     `${shape >= 0 ? 'costs' : 'saves'} ${fmt(Math.abs(shape))} µs.${planNote(r)} The count through the builder is ` +
     `${fmt(median(ratios(s.countBuilder, s.countRaw)))}× the hand-written one (${fmt(m('countRaw'))} µs)` +
     `${r.explain.countBuilder?.plan.includes('Index Only Scan') ? '' : '; its `archived_at IS NULL` rules out the index-only scan the hand-written count gets'}.`;

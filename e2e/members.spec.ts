@@ -1,44 +1,13 @@
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, screenshot, visible } from './browser.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer } from './server.ts';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { screenshot, visible } from './browser.ts';
+import { signIn, useSession } from './session.ts';
 
 const ORG_NAME = 'Đảng bộ Sở Tài chính';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newContext(viewport = { width: 1366, height: 768 }, mobile = false): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: server.url,
-    viewport,
-    isMobile: mobile,
-    hasTouch: mobile,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await (await visible(page.getByLabel('Tên đăng nhập'))).fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/organizations');
-}
+const session = useSession();
 
 async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -152,7 +121,7 @@ async function countOf(page: Page, label: string): Promise<string> {
 
 describe('member registry journey', () => {
   it('the office imports the template with mistakes, reads them, fixes the file, commits, finds a name without diacritics and exports', async () => {
-    const context = await newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     onTestFailed(async () => {
       await screenshot(page, 'members-failed-journey');
@@ -254,7 +223,7 @@ describe('member registry journey', () => {
   });
 
   it('a clerk adds a member with the rules of the browser, keeps a draft through a reload, and transfers the member', async () => {
-    const context = await newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     onTestFailed(async () => {
       await screenshot(page, 'members-failed-form');
@@ -320,7 +289,7 @@ describe('member registry journey', () => {
   });
 
   it('fits a phone: the member list as cards, the filters behind one button', async () => {
-    const context = await newContext({ width: 390, height: 844 }, true);
+    const context = await session.newContext({ width: 390, height: 844 }, true);
     const page = await context.newPage();
     onTestFailed(async () => {
       await screenshot(page, 'members-failed-phone');

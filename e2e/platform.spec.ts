@@ -1,45 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, screenshot, visible } from './browser.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer } from './server.ts';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { screenshot, visible } from './browser.ts';
+import { signIn, signOut, useSession } from './session.ts';
 
 const NEW_CELL = { name: 'Chi bộ Phòng Thử nghiệm', code: 'E2E-CB01' };
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newContext(viewport = { width: 1366, height: 768 }, mobile = false): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: server.url,
-    viewport,
-    isMobile: mobile,
-    hasTouch: mobile,
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-  });
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await (await visible(page.getByLabel('Tên đăng nhập'))).fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/organizations');
-}
+const session = useSession();
 
 describe('platform journey', () => {
   it('admin finds an organization, adds a cell and sees it audited; a member is kept out of the bloc', async () => {
-    const context = await newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     onTestFailed(async () => {
       await screenshot(page, 'failed-journey');
@@ -91,8 +60,7 @@ describe('platform journey', () => {
     await visible(page.getByText(/Chuỗi nhật ký nguyên vẹn \(\d+ sự kiện\)/));
     await screenshot(page, '05-audit-log');
 
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.waitForURL('**/login');
+    await signOut(page);
 
     await signIn(page, 'dangvien');
     await page.goto(`/organizations/${bloc?.id}`);
@@ -103,7 +71,7 @@ describe('platform journey', () => {
   });
 
   it('fits a phone: the sign-in page and the shell menu', async () => {
-    const context = await newContext({ width: 390, height: 844 }, true);
+    const context = await session.newContext({ width: 390, height: 844 }, true);
     const page = await context.newPage();
     onTestFailed(async () => {
       await screenshot(page, 'failed-phone');

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { crc32, deflateSync } from 'node:zlib';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { launchBrowser, screenshot, settled, visible } from './browser.ts';
-import { DEMO_PASSWORD, type RunningServer, startServer } from './server.ts';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import { pdf as samplePdf, png as samplePng } from '../packages/server/src/modules/files/fixtures.ts';
+import { screenshot, settled, visible } from './browser.ts';
+import { signIn, signOut, useSession } from './session.ts';
 
 const ORG_NAME = 'Đảng bộ Sở Tài chính';
 const PLAN_NAME = 'Kế hoạch tổ chức đại hội.pdf';
@@ -12,90 +12,10 @@ const FAKE_PDF_NAME = 'Biên bản giả mạo.pdf';
 const TYPE_MISMATCH =
   'Nội dung tệp không đúng với phần mở rộng trong tên tệp (ví dụ tệp tên .pdf nhưng thực chất là ảnh); hãy kiểm tra lại tệp.';
 
-/** A one-page PDF with a line of text, its cross-reference table at the right byte offsets. */
-function samplePdf(): Buffer {
-  const text = 'BT /F1 18 Tf 72 770 Td (Ke hoach to chuc dai hoi) Tj ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-function pngChunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A 1×1 red PNG. */
-function samplePng(): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(1, 0);
-  header.writeUInt32BE(1, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', header),
-    pngChunk('IDAT', deflateSync(Buffer.from([0, 0xcc, 0, 0]))),
-    pngChunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 /** Sizes under 1 KB as the file list shows them in Vietnamese. */
 const bytesLabel = (n: number) => `${new Intl.NumberFormat('vi-VN').format(n)} B`;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function newContext(): Promise<BrowserContext> {
-  return browser.newContext({
-    baseURL: server.url,
-    viewport: { width: 1366, height: 768 },
-    locale: 'vi-VN',
-    timezoneId: 'Asia/Ho_Chi_Minh',
-    acceptDownloads: true,
-  });
-}
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await (await visible(page.getByLabel('Tên đăng nhập'))).fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/organizations');
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.waitForURL('**/login');
-}
+const session = useSession();
 
 async function downloaded(download: Download): Promise<Buffer> {
   const file = await download.path();
@@ -123,7 +43,7 @@ describe('platform services journey', () => {
     expect(pdf.length).toBeLessThan(1000);
 
     // (1) The secretary of the department's committee attaches the congress plan.
-    const context = await newContext();
+    const context = await session.newContext();
     const page = await context.newPage();
     onTestFailed(async () => {
       await screenshot(page, 'services-failed');

@@ -18,7 +18,11 @@ export default defineConfig({
           groups: [
             // Charts load only with the pages that draw them.
             { name: 'charts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 10 },
+            {
+              name: 'antd',
+              test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/,
+              priority: 10,
+            },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -558,7 +558,8 @@ const employerOfUnit = (unit: string) => unit.replace(/^Cơ quan /, '');
 // ---------------------------------------------------------------------------------------------------
 // Rows
 
-const ORGANIZATION_COLUMNS = [
+/** The columns of `organizations` in the order of `organizationRow`, each with its SQL type. */
+export const ORGANIZATION_TABLE_COLUMNS = [
   ['id', 'uuid'],
   ['parent_id', 'uuid'],
   ['path', 'text'],
@@ -575,7 +576,8 @@ const ORGANIZATION_COLUMNS = [
   ['kind', 'text'],
 ] as const;
 
-const MEMBER_COLUMNS = [
+/** The columns of `members` in the order of the rows `memberBatches` yields, each with its SQL type. */
+export const MEMBER_TABLE_COLUMNS = [
   ['id', 'uuid'],
   ['organization_id', 'uuid'],
   ['organization_path', 'text'],
@@ -600,10 +602,11 @@ const MEMBER_COLUMNS = [
   ['joined_organization_on', 'date'],
 ] as const;
 
-type Cell = string | number | boolean | null;
-type Row = Cell[];
+export type Cell = string | number | boolean | null;
+export type Row = Cell[];
 
-function organizationRow(o: SyntheticOrganization): Row {
+/** An organization as a row of `ORGANIZATION_TABLE_COLUMNS`. */
+export function organizationRow(o: SyntheticOrganization): Row {
   return [
     o.id,
     o.parentId,
@@ -701,7 +704,8 @@ function csvField(value: Cell): string {
   return `"${value.replaceAll('"', '""')}"`;
 }
 
-function toCsv(rows: readonly Row[]): string {
+/** Rows as CSV for `COPY … WITH (FORMAT csv)`: strings quoted, booleans as t/f, nulls empty. */
+export function toCsv(rows: readonly Row[]): string {
   let out = '';
   for (const row of rows) out += `${row.map(csvField).join(',')}\n`;
   return out;
@@ -840,7 +844,7 @@ export async function generateDataset(database: Database, options: GenerateOptio
   await withWriter(database, async (writer) => {
     let done = 0;
     for (const batch of chunks(plan.organizations, batchSize)) {
-      await writer.write('organizations', ORGANIZATION_COLUMNS, batch.map(organizationRow));
+      await writer.write('organizations', ORGANIZATION_TABLE_COLUMNS, batch.map(organizationRow));
       done += batch.length;
       progress('organizations', done, plan.organizations.length);
     }
@@ -851,7 +855,7 @@ export async function generateDataset(database: Database, options: GenerateOptio
     let pending: Promise<void> | undefined;
     const flush = async (batch: Row[]) => {
       await pending;
-      const write = writer.write('members', MEMBER_COLUMNS, batch).then(() => {
+      const write = writer.write('members', MEMBER_TABLE_COLUMNS, batch).then(() => {
         membersWritten += batch.length;
         progress('members', membersWritten, options.members);
       });
