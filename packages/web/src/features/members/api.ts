@@ -1,7 +1,7 @@
 import type { AgeBand, Gender, MemberStatus, TheoryLevel } from '@daihoi/core';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { ApiError, buildUrl, type Page, request } from '../../app/api';
-import { i18next } from '../../app/i18n';
+import { buildUrl, type Page, request } from '../../app/api';
+import { uploadWithProgress } from '../../app/upload';
 import { filtersToQuery, type MemberFilters } from './filters';
 
 export type { AgeBand, Gender, MemberStatus, TheoryLevel };
@@ -260,22 +260,6 @@ export function linkAccount(userId: string, memberId: string | null, version: nu
   });
 }
 
-function errorFrom(status: number, text: string): ApiError {
-  let body: { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  const e = body?.error;
-  return new ApiError(
-    status,
-    typeof e?.code === 'string' ? e.code : `HTTP_${status}`,
-    typeof e?.message === 'string' && e.message ? e.message : i18next.t('errors.unexpected'),
-    e?.details,
-  );
-}
-
 export interface ImportUpload {
   file: File;
   organizationId: string;
@@ -283,31 +267,14 @@ export interface ImportUpload {
   onProgress: (percent: number) => void;
 }
 
-/** Multipart upload through XMLHttpRequest, which reports upload progress (fetch does not). */
 export function uploadImport(req: ImportUpload, signal?: AbortSignal): Promise<ImportJob> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', buildUrl('/member-imports'));
-    xhr.setRequestHeader('Accept', 'application/json');
-    if (req.csrfToken) xhr.setRequestHeader('X-CSRF-Token', req.csrfToken);
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) req.onProgress(Math.round((e.loaded / e.total) * 100));
-    };
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(JSON.parse(xhr.responseText) as ImportJob);
-        } catch {
-          reject(new ApiError(xhr.status, 'INVALID_RESPONSE', i18next.t('errors.unexpected')));
-        }
-      } else reject(errorFrom(xhr.status, xhr.responseText));
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', i18next.t('errors.network')));
-    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    const body = new FormData();
-    body.append('organizationId', req.organizationId);
-    body.append('file', req.file, req.file.name);
-    xhr.send(body);
+  const { file, organizationId, csrfToken, onProgress } = req;
+  return uploadWithProgress<ImportJob>('/member-imports', {
+    fields: { organizationId },
+    file,
+    filename: file.name,
+    csrfToken,
+    onProgress,
+    signal,
   });
 }
