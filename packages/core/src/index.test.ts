@@ -24,6 +24,7 @@ describe('@daihoi/core', () => {
       'ORGANIZATION_LEVEL_LABELS_VI',
       'ORGANIZATION_KIND_LABELS_VI',
       'ROLE_LABELS_VI',
+      'MEMBER_RECORD_FIELDS',
       'isOrganizationLevel',
       'isOrganizationKind',
       'isKindAllowedAtLevel',

@@ -332,3 +332,40 @@ export function memberWarnings(
   const warning = probationWarning(member.status, member.admittedOn, todayIso);
   return warning ? [warning] : [];
 }
+
+/** The fields of a member record that people type, import and read: one list for server and web. */
+export const MEMBER_RECORD_FIELDS = [
+  'fullName',
+  'cardNumber',
+  'gender',
+  'birthDate',
+  'ethnicity',
+  'hometown',
+  'admittedOn',
+  'fullMemberOn',
+  'status',
+  'educationLevel',
+  'theoryLevel',
+  'jobTitle',
+  'employer',
+  'phone',
+  'email',
+] as const;
+
+export interface MemberRecord {
+  fullName: string;
+  cardNumber: string | null;
+  gender: Gender;
+  birthDate: string;
+  ethnicity: string | null;
+  hometown: string | null;
+  admittedOn: string;
+  fullMemberOn: string | null;
+  status: MemberStatus;
+  educationLevel: string | null;
+  theoryLevel: TheoryLevel | null;
+  jobTitle: string | null;
+  employer: string | null;
+  phone: string | null;
+  email: string | null;
+}

@@ -3,7 +3,9 @@ import {
   foldVietnamese,
   type Gender,
   isIsoDate,
+  MEMBER_RECORD_FIELDS,
   MEMBER_STATUS_LABELS_VI,
+  type MemberRecord,
   type MemberStatus,
   parseDateVi,
   THEORY_LEVEL_LABELS_VI,
@@ -38,23 +40,7 @@ import {
  */
 
 /** The stored fields an import fills. */
-interface MemberFields {
-  fullName: string;
-  cardNumber: string | null;
-  gender: Gender;
-  birthDate: string;
-  ethnicity: string | null;
-  hometown: string | null;
-  admittedOn: string;
-  fullMemberOn: string | null;
-  status: MemberStatus;
-  educationLevel: string | null;
-  theoryLevel: TheoryLevel | null;
-  jobTitle: string | null;
-  employer: string | null;
-  phone: string | null;
-  email: string | null;
-}
+type MemberFields = MemberRecord;
 type FieldKey = keyof MemberFields;
 
 /**
@@ -68,23 +54,7 @@ export type MemberImportRow = Partial<Omit<MemberFields, 'status'>> & {
   version?: number;
 };
 
-const FIELD_KEYS: readonly FieldKey[] = [
-  'fullName',
-  'cardNumber',
-  'gender',
-  'birthDate',
-  'ethnicity',
-  'hometown',
-  'admittedOn',
-  'fullMemberOn',
-  'status',
-  'educationLevel',
-  'theoryLevel',
-  'jobTitle',
-  'employer',
-  'phone',
-  'email',
-];
+const FIELD_KEYS: readonly FieldKey[] = MEMBER_RECORD_FIELDS;
 
 const statusHelp = [
   'Dự bị',

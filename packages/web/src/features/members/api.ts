@@ -1,4 +1,4 @@
-import type { AgeBand, Gender, MemberStatus, TheoryLevel } from '@daihoi/core';
+import type { AgeBand, Gender, MemberRecord, MemberStatus, TheoryLevel } from '@daihoi/core';
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { buildUrl, type Page, request } from '../../app/api';
 import { uploadWithProgress } from '../../app/upload';
@@ -21,25 +21,10 @@ export interface MemberWarning {
   message: string;
 }
 
-export interface Member {
+export interface Member extends MemberRecord {
   id: string;
   organizationId: string;
   organizationName: string;
-  fullName: string;
-  cardNumber: string | null;
-  gender: Gender;
-  birthDate: string;
-  ethnicity: string | null;
-  hometown: string | null;
-  admittedOn: string;
-  fullMemberOn: string | null;
-  status: MemberStatus;
-  educationLevel: string | null;
-  theoryLevel: TheoryLevel | null;
-  jobTitle: string | null;
-  employer: string | null;
-  phone: string | null;
-  email: string | null;
   isLeader: boolean;
   joinedOrganizationOn: string;
   age: number;

@@ -3,6 +3,7 @@ import {
   isGender,
   isMemberStatus,
   isTheoryLevel,
+  MEMBER_RECORD_FIELDS,
   type MemberFieldError,
   type MemberStatus,
   type TheoryLevel,
@@ -45,25 +46,7 @@ export const TEXT_FIELDS = [
   'email',
 ] as const;
 /** Every field the form edits (and a PATCH may carry), in the order the form shows them. */
-export const MEMBER_FIELDS = [
-  'organizationId',
-  'fullName',
-  'cardNumber',
-  'gender',
-  'birthDate',
-  'ethnicity',
-  'hometown',
-  'admittedOn',
-  'fullMemberOn',
-  'status',
-  'educationLevel',
-  'theoryLevel',
-  'jobTitle',
-  'employer',
-  'phone',
-  'email',
-  'isLeader',
-] as const;
+export const MEMBER_FIELDS = ['organizationId', ...MEMBER_RECORD_FIELDS, 'isLeader'] as const;
 export type MemberField = (typeof MEMBER_FIELDS)[number];
 
 const ISO = 'YYYY-MM-DD';
