@@ -62,6 +62,17 @@ describe('@daihoi/core', () => {
       'probationWarning',
       'memberWarnings',
       'validateMember',
+      'DOCUMENT_TYPES',
+      'DOCUMENT_TYPE_CODES',
+      'isDocumentType',
+      'documentTypeName',
+      'documentTypeCarriesNumber',
+      'DocumentNumberError',
+      'DOCUMENT_SEQUENCE_MAX',
+      'parseDocumentNumber',
+      'formatDocumentNumber',
+      'amountInWords',
+      'formatAmountVi',
     ];
     expect(Object.keys(core).sort()).toEqual(names.sort());
   });

@@ -24,6 +24,8 @@ import { errorHandler } from './http/error-handler.js';
 import { errorBody } from './http/errors.js';
 import type { App } from './http/route.js';
 import { memberImportRoutes } from './imports/routes.js';
+import { disseminationRoutes } from './modules/dissemination/routes.js';
+import { documentRoutes } from './modules/documents/routes.js';
 import { fileRoutes } from './modules/files/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
@@ -109,6 +111,8 @@ export async function buildApp({ config, database, logger = true, system }: Buil
   fileRoutes(app, deps);
   notificationRoutes(app, deps);
   memberRoutes(app, deps);
+  documentRoutes(app, deps);
+  disseminationRoutes(app, deps);
   memberImportRoutes(app, deps);
   await serveWeb(app, config.webDist);
   return app;

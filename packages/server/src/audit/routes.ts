@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { can } from '../auth/policy.js';
 import { forbidden } from '../http/errors.js';
+import { text } from '../http/fields.js';
 import { pageOf, pageQuery } from '../http/paging.js';
 import { type App, ctxOf, type Deps } from '../http/route.js';
 import { listAuditEvents, verifyAuditChain } from './service.js';
@@ -19,9 +20,6 @@ const auditEventOut = z.object({
   before: z.unknown(),
   after: z.unknown(),
 });
-
-// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
-const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
 
 const listQuery = z.strictObject({
   limit: pageQuery.limit,

@@ -22,6 +22,11 @@ export const ACTIONS = [
   'member.read',
   'member.manage',
   'member.export',
+  'document.read',
+  'document.manage',
+  'document.receive',
+  'dissemination.read',
+  'dissemination.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -91,6 +96,25 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
   },
   'member.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
   'member.export': { admin: 'system', office: 'subtree', secretary: 'subtree', inspector: 'subtree' },
+  // A document is read where it is registered and wherever it was sent; the service adds the second part.
+  'document.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  'document.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  // Receipt and the report of implementation are the receiving committee's own word, not its superiors'.
+  'document.receive': { admin: 'system', office: 'self', secretary: 'self' },
+  'dissemination.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  'dissemination.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
 };
 
 export interface Assignment {

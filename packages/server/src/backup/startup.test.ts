@@ -35,10 +35,12 @@ describe('start of the embedded database', () => {
     // Nothing pending: no backup either.
     database = await openAndMigrate(config);
     expect(await listBackups(config.backupDir)).toEqual([]);
-    // Roll the last migration (the member search index) back by hand, as if this data came from the
+    // Roll the last migration (documents and dissemination) back by hand, as if this data came from the
     // previous release.
     await database.pglite!.exec(`
-      DROP INDEX members_search_trgm_idx;
+      DROP TABLE dissemination_proposals, dissemination_attendance, dissemination_session_organizations,
+        dissemination_session_documents, dissemination_sessions, document_distributions, document_numbers,
+        document_sequences, document_links, documents;
       DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations);`);
     await database.close();
 
@@ -53,11 +55,11 @@ describe('start of the embedded database', () => {
     ) as { entries: { tag: string }[] };
     expect(info.header.schema).toBe(journal.entries.length - 1);
     expect(info.header.schemaTag).toBe(journal.entries.at(-2)!.tag);
-    expect(journal.entries.at(-1)!.tag).toBe('0005_member_search_index');
+    expect(journal.entries.at(-1)!.tag).toBe('0006_documents_dissemination');
     expect(info.trailer.rows.organizations).toBeGreaterThan(40);
     // And the migration ran.
     const index = await database.pglite!.query(
-      "SELECT count(*)::int AS n FROM pg_indexes WHERE indexname = 'members_search_trgm_idx'",
+      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'documents'",
     );
     expect(index.rows).toEqual([{ n: 1 }]);
     await database.close();

@@ -743,7 +743,7 @@ function buildCell(
     code,
     name: `Chi bộ ${name}`,
     shortName: null,
-    issuerCode: null,
+    issuerCode: 'CB',
     placeName: parent.placeName,
     foundedOn: cellFoundedOn(code, parent.foundedOn),
     level: 'cell',

@@ -113,6 +113,47 @@ export const MESSAGES = {
   IMPORT_NOT_READY: 'Lượt nhập này không ở bước xem trước nên không thể xác nhận ghi.',
   IMPORT_STALE:
     'Dữ liệu đã thay đổi kể từ lúc xem trước (có hồ sơ vừa được thêm hoặc sửa, hoặc tổ chức vừa được chuyển). Chưa có gì được ghi; hãy tải tệp lên lại để xem trước lần nữa.',
+  // Documents: the register, numbering and distribution.
+  DOCUMENT_NOT_FOUND: 'Không tìm thấy văn bản, hoặc bạn không có quyền xem văn bản này.',
+  DOCUMENT_NUMBER_INVALID: 'Số và ký hiệu văn bản không đúng thể thức của Đảng (ví dụ: 165-KH/ĐUK).',
+  DOCUMENT_NUMBER_REQUIRED: 'Văn bản loại này phải có số và ký hiệu (ví dụ: 35-CT/TW).',
+  DOCUMENT_NUMBER_NOT_ALLOWED: 'Loại văn bản này không mang số và ký hiệu; hãy để trống ô số.',
+  DOCUMENT_NUMBER_TYPE_MISMATCH: 'Ký hiệu loại trong số văn bản không khớp với loại văn bản đã chọn.',
+  DOCUMENT_DUPLICATE:
+    'Sổ văn bản đã có văn bản cùng số, cùng cơ quan ban hành trong cùng năm; hãy mở văn bản đó thay vì nhập lại.',
+  DOCUMENT_DATE_FUTURE: 'Ngày ban hành không được sau ngày hôm nay.',
+  DOCUMENT_DATE_BEFORE_ISSUER: 'Ngày ban hành không được trước ngày thành lập của cơ quan ban hành.',
+  DOCUMENT_ISSUER_CODE_MISSING:
+    'Tổ chức chưa có ký hiệu cơ quan ban hành (ví dụ ĐUK) nên chưa lấy được số văn bản; hãy ghi ký hiệu ở trang tổ chức.',
+  DOCUMENT_TERM_MISSING:
+    'Tổ chức chưa có nhiệm kỳ đang diễn ra vào ngày hôm nay; số văn bản chạy theo nhiệm kỳ, hãy khai báo nhiệm kỳ trước.',
+  DOCUMENT_CONGRESS_TERM_MISSING:
+    'Văn bản đại hội lấy số theo nhiệm kỳ mới; hãy khai báo nhiệm kỳ sắp tới của tổ chức trước.',
+  DOCUMENT_NUMBER_NOT_FOUND: 'Không tìm thấy số văn bản đã lấy.',
+  DOCUMENT_NUMBER_NOT_RESERVED: 'Số văn bản này đã được dùng hoặc đã hủy, không dùng lại được.',
+  DOCUMENT_NUMBER_MISMATCH: 'Số đã lấy thuộc cơ quan hoặc loại văn bản khác với văn bản này.',
+  DOCUMENT_NUMBER_FIXED:
+    'Số của văn bản đi được cấp theo sổ nên không sửa được; hãy hủy văn bản bằng quy trình riêng.',
+  DOCUMENT_SIGNER_REQUIRED: 'Hãy ghi người ký và chức vụ người ký trước khi tạo tệp Word của văn bản.',
+  DOCUMENT_LINK_INVALID: 'Văn bản liên quan không tồn tại, bạn không xem được, hoặc chính là văn bản này.',
+  DISTRIBUTION_OUTSIDE:
+    'Chỉ gửi được văn bản cho các tổ chức đảng trực thuộc (đang hoạt động) mà bạn quản lý; có tổ chức nằm ngoài phạm vi đó.',
+  DISTRIBUTION_DUE_INVALID: 'Hạn báo cáo không được trước ngày ban hành văn bản.',
+  DISTRIBUTION_NOT_FOUND: 'Không tìm thấy lượt gửi văn bản, hoặc bạn không có quyền xem.',
+  DISTRIBUTION_REPORT_DOCUMENT_INVALID:
+    'Văn bản triển khai phải nằm trong sổ văn bản của chính tổ chức nhận.',
+  // Dissemination conferences and study coverage.
+  SESSION_NOT_FOUND: 'Không tìm thấy hội nghị quán triệt, hoặc bạn không có quyền xem.',
+  SESSION_DOCUMENT_INVALID: 'Có văn bản không tồn tại hoặc bạn không xem được.',
+  SESSION_ORGANIZATION_OUTSIDE: 'Chỉ mời được tổ chức đảng thuộc phạm vi của đơn vị tổ chức hội nghị.',
+  SESSION_MAKEUP_INVALID:
+    'Buổi học bù phải do một tổ chức được mời dự hội nghị (hoặc trực thuộc tổ chức đó) tổ chức, sau ngày hội nghị.',
+  SESSION_DOCUMENTS_REQUIRED: 'Hãy chọn ít nhất một văn bản được quán triệt.',
+  ATTENDANCE_MEMBER_OUTSIDE:
+    'Có đảng viên không thuộc các tổ chức được mời dự hội nghị, hoặc nằm ngoài phạm vi bạn quản lý; chưa ghi gì.',
+  ATTENDANCE_REASON_REQUIRED: 'Hãy ghi lý do vắng mặt.',
+  ATTENDANCE_BEFORE_SESSION: 'Hội nghị chưa diễn ra nên chưa điểm danh được.',
+  PROPOSAL_NOT_FOUND: 'Không tìm thấy kiến nghị, đề xuất.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

@@ -127,6 +127,59 @@ const MATRIX: Record<string, Expectation> = {
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'POST /api/v1/member-imports/{id}/commit':        { in:    [401, 200,  200,   200,  404,  404],
                                                       out:   [401, 200,  404,   404,  404,  404] },
+  // Documents: `in` is a document registered by the target organization; a member reads its own cell's.
+  'GET /api/v1/documents':                          { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/documents':                         { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/documents/{id}':                     { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PATCH /api/v1/documents/{id}':                   { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/documents/{id}.docx':                { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/documents/{id}/files':              { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'POST /api/v1/document-numbers':                  { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/document-numbers':                   { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/document-numbers/{id}/cancel':      { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/documents/{id}/distributions':      { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/documents/{id}/distributions':       { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/documents/{id}/reminders':          { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  // Receipts: `in` is a document sent to the target; only the receiving committee itself confirms it.
+  'GET /api/v1/document-distributions':             { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/document-distributions/{id}/receipt':{ in:   [401, 200,  403,   403,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/document-distributions/{id}/report':{ in:    [401, 200,  403,   403,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  // Dissemination: `in` is a session hosted by the target organization, studying one of its documents.
+  'GET /api/v1/dissemination-sessions':             { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/dissemination-sessions':            { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/dissemination-sessions/{id}':        { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PATCH /api/v1/dissemination-sessions/{id}':      { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/dissemination-sessions/{id}/attendance':{ in: [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PUT /api/v1/dissemination-sessions/{id}/attendance':{ in: [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/dissemination-sessions/{id}/proposals':{ in: [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'PATCH /api/v1/dissemination-proposals/{id}':     { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/documents/{id}/coverage':            { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/documents/{id}/coverage.xlsx':       { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
 };
 
 /** Routes kept out of the OpenAPI document on purpose. */
@@ -330,6 +383,88 @@ async function importFor({ role, column, org, n }: Context): Promise<string> {
   }
 }
 
+/** An incoming directive registered by the administrator in the organization's register (signed, for .docx). */
+async function documentAsAdmin(organizationId: string, n: number): Promise<string> {
+  const res = await agents.get('admin')!.post('/api/v1/documents', documentBody(organizationId, n));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const documentBody = (organizationId: string, n: number) => ({
+  organizationId,
+  direction: 'incoming',
+  type: 'CT',
+  number: `${n}-CT/TW`,
+  issuerName: 'Bộ Chính trị',
+  issuedOn: '2019-05-30',
+  summary: `Chỉ thị ma trận ${n}`,
+  signer: 'Trần Quốc Vượng',
+  signerPosition: 'Thường trực Ban Bí thư',
+});
+const documentsOf = new Map<string, string>();
+async function documentOf(organizationId: string, n: number): Promise<string> {
+  if (!documentsOf.has(organizationId))
+    documentsOf.set(organizationId, await documentAsAdmin(organizationId, n));
+  return documentsOf.get(organizationId)!;
+}
+const documentRow = async (documentId: string) =>
+  (await t.database.db.query.documents.findFirst({ where: (d, { eq }) => eq(d.id, documentId) }))!;
+/** A number reserved by the administrator for the organization. */
+async function numberAsAdmin(organizationId: string): Promise<string> {
+  const res = await agents
+    .get('admin')!
+    .post('/api/v1/document-numbers', { issuerOrganizationId: organizationId, type: 'TB' });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+/** A child to send to; a cell has none, and its calls are refused before the recipients are looked at. */
+const firstChild = async (organizationId: string) =>
+  (
+    await t.database.db.query.organizations.findFirst({
+      where: (o, { eq }) => eq(o.parentId, organizationId),
+    })
+  )?.id ?? organizationId;
+/** A document of the organization's parent, sent by the administrator to the organization. */
+async function distributionTo(organizationId: string, n: number): Promise<string> {
+  const parent = (await orgRow(organizationId)).parentId!;
+  const documentId = await documentAsAdmin(parent, n);
+  const res = await agents
+    .get('admin')!
+    .post(`/api/v1/documents/${documentId}/distributions`, { organizationIds: [organizationId] });
+  expect(res.statusCode, res.body).toBe(201);
+  const [row] = await rows<{ id: string }>(
+    t,
+    sql`SELECT id FROM document_distributions WHERE document_id = ${documentId}`,
+  );
+  return row!.id;
+}
+const sessionBody = async (organizationId: string, n: number) => ({
+  organizationId,
+  title: `Hội nghị quán triệt ma trận ${n}`,
+  startsAt: '2020-03-02T08:00:00+07:00',
+  documentIds: [await documentOf(organizationId, n)],
+});
+const sessionsOf = new Map<string, string>();
+/** A session hosted by the organization, created by the administrator. */
+async function sessionOf(organizationId: string, n: number): Promise<string> {
+  if (!sessionsOf.has(organizationId)) {
+    const res = await agents
+      .get('admin')!
+      .post('/api/v1/dissemination-sessions', await sessionBody(organizationId, n));
+    expect(res.statusCode, res.body).toBe(201);
+    sessionsOf.set(organizationId, res.json().id);
+  }
+  return sessionsOf.get(organizationId)!;
+}
+async function proposalOf(organizationId: string, n: number): Promise<string> {
+  const res = await agents
+    .get('admin')!
+    .post(`/api/v1/dissemination-sessions/${await sessionOf(organizationId, n)}/proposals`, {
+      content: `Kiến nghị ${n}`,
+    });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
 const userIdOf = (role: Role) => agents.get(role === 'anonymous' ? 'admin' : role)!.user.id;
 
 /** A valid request for each route; the state it reads (versions, parents) is read just before the call. */
@@ -473,6 +608,100 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
   'POST /api/v1/member-imports/{id}/commit': async (c) => ({
     url: `/api/v1/member-imports/${await importFor(c)}/commit`,
     body: {},
+  }),
+  'GET /api/v1/documents': async ({ org }) => ({ url: `/api/v1/documents?organizationId=${org}` }),
+  'POST /api/v1/documents': async ({ org, n }) => ({ url: '/api/v1/documents', body: documentBody(org, n) }),
+  'GET /api/v1/documents/{id}': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}`,
+  }),
+  'PATCH /api/v1/documents/{id}': async ({ org, n }) => {
+    const documentId = await documentOf(org, n);
+    return {
+      url: `/api/v1/documents/${documentId}`,
+      body: { version: (await documentRow(documentId)).version, summary: `Trích yếu ${n}` },
+    };
+  },
+  'GET /api/v1/documents/{id}.docx': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}.docx`,
+  }),
+  'POST /api/v1/documents/{id}/files': async ({ org, n }) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(pdf())], { type: 'application/pdf' }), `Chỉ thị ${n}.pdf`);
+    return { url: `/api/v1/documents/${await documentOf(org, n)}/files`, form };
+  },
+  'POST /api/v1/document-numbers': async ({ org }) => ({
+    url: '/api/v1/document-numbers',
+    body: { issuerOrganizationId: org, type: 'KH' },
+  }),
+  'GET /api/v1/document-numbers': async ({ org }) => ({
+    url: `/api/v1/document-numbers?issuerOrganizationId=${org}`,
+  }),
+  'POST /api/v1/document-numbers/{id}/cancel': async ({ org, n }) => ({
+    url: `/api/v1/document-numbers/${await numberAsAdmin(org)}/cancel`,
+    body: { reason: `Không ban hành ${n}` },
+  }),
+  'POST /api/v1/documents/{id}/distributions': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}/distributions`,
+    body: { organizationIds: [await firstChild(org)] },
+  }),
+  'GET /api/v1/documents/{id}/distributions': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}/distributions`,
+  }),
+  'POST /api/v1/documents/{id}/reminders': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}/reminders`,
+    body: {},
+  }),
+  'GET /api/v1/document-distributions': async ({ org }) => ({
+    url: `/api/v1/document-distributions?organizationId=${org}`,
+  }),
+  'POST /api/v1/document-distributions/{id}/receipt': async ({ org, n }) => ({
+    url: `/api/v1/document-distributions/${await distributionTo(org, n)}/receipt`,
+    body: {},
+  }),
+  'POST /api/v1/document-distributions/{id}/report': async ({ org, n }) => ({
+    url: `/api/v1/document-distributions/${await distributionTo(org, n)}/report`,
+    body: { note: `Đã triển khai ${n}` },
+  }),
+  'GET /api/v1/dissemination-sessions': async ({ org }) => ({
+    url: `/api/v1/dissemination-sessions?organizationId=${org}`,
+  }),
+  'POST /api/v1/dissemination-sessions': async ({ org, n }) => ({
+    url: '/api/v1/dissemination-sessions',
+    body: await sessionBody(org, n),
+  }),
+  'GET /api/v1/dissemination-sessions/{id}': async ({ org, n }) => ({
+    url: `/api/v1/dissemination-sessions/${await sessionOf(org, n)}`,
+  }),
+  'PATCH /api/v1/dissemination-sessions/{id}': async ({ org, n }) => {
+    const id = await sessionOf(org, n);
+    const row = (await t.database.db.query.disseminationSessions.findFirst({
+      where: (x, { eq }) => eq(x.id, id),
+    }))!;
+    return {
+      url: `/api/v1/dissemination-sessions/${id}`,
+      body: { version: row.version, place: `Hội trường ${n}` },
+    };
+  },
+  'GET /api/v1/dissemination-sessions/{id}/attendance': async ({ org, n }) => ({
+    url: `/api/v1/dissemination-sessions/${await sessionOf(org, n)}/attendance`,
+  }),
+  'PUT /api/v1/dissemination-sessions/{id}/attendance': async (c) => ({
+    url: `/api/v1/dissemination-sessions/${await sessionOf(c.org, c.n)}/attendance`,
+    body: { entries: [{ memberId: await memberFor(c), status: 'present' }] },
+  }),
+  'POST /api/v1/dissemination-sessions/{id}/proposals': async ({ org, n }) => ({
+    url: `/api/v1/dissemination-sessions/${await sessionOf(org, n)}/proposals`,
+    body: { content: `Đề xuất ${n}`, proposedBy: 'Đại biểu' },
+  }),
+  'PATCH /api/v1/dissemination-proposals/{id}': async ({ org, n }) => ({
+    url: `/api/v1/dissemination-proposals/${await proposalOf(org, n)}`,
+    body: { version: 1, answer: `Trả lời ${n}` },
+  }),
+  'GET /api/v1/documents/{id}/coverage': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}/coverage?organizationId=${org}`,
+  }),
+  'GET /api/v1/documents/{id}/coverage.xlsx': async ({ org, n }) => ({
+    url: `/api/v1/documents/${await documentOf(org, n)}/coverage.xlsx?organizationId=${org}`,
   }),
 };
 

@@ -1,19 +1,9 @@
-import { AGE_BANDS, GENDERS, isIsoDate, MEMBER_STATUSES, THEORY_LEVELS } from '@daihoi/core';
+import { AGE_BANDS, GENDERS, MEMBER_STATUSES, THEORY_LEVELS } from '@daihoi/core';
 import { z } from 'zod';
+import { flag, isoDate, optionalText, text } from '../../http/fields.js';
 import { pageQuery } from '../../http/paging.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
-// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
-const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
-const optionalText = (max: number) =>
-  text()
-    .trim()
-    .max(max)
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .optional();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 export const COMMITTEE_POSITIONS = [
   'secretary',

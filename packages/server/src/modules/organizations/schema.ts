@@ -1,13 +1,10 @@
-import { isIsoDate, ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from '@daihoi/core';
+import { ORGANIZATION_KINDS, ORGANIZATION_LEVELS } from '@daihoi/core';
 import { z } from 'zod';
+import { flag, isoDate, text } from '../../http/fields.js';
 import { pageQuery } from '../../http/paging.js';
 
-const isoDate = z.string().refine(isIsoDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
 const kindCodes = ORGANIZATION_KINDS.map((k) => k.code) as [string, ...string[]];
-// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
-const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
 const optionalText = (max: number) => text().trim().max(max).nullable().optional();
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const fields = {
   code: z

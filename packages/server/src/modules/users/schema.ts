@@ -1,5 +1,6 @@
 import { ROLES } from '@daihoi/core';
 import { z } from 'zod';
+import { text } from '../../http/fields.js';
 import { pageQuery } from '../../http/paging.js';
 
 export const roleIn = z.strictObject({
@@ -7,8 +8,6 @@ export const roleIn = z.strictObject({
   organizationId: z.uuid().nullable().optional(),
 });
 
-// PostgreSQL text cannot hold U+0000: refused here rather than failing in the database.
-const text = () => z.string().refine((s) => !s.includes('\u0000'), 'Văn bản chứa ký tự không hợp lệ (NUL).');
 const displayName = text().trim().min(1).max(200);
 
 export const createUserBody = z.strictObject({
