@@ -8,6 +8,7 @@ import { inTransaction } from '../db/tx.js';
 import { committeeTerms, organizations } from '../modules/organizations/tables.js';
 import { roleAssignments, users } from '../modules/users/tables.js';
 import { demoAccounts, demoTree, flattenDemoTree } from './dataset.js';
+import { seedDemoDocuments } from './documents.js';
 import { seedDemoMembers } from './members.js';
 
 /** Seeds the demo dataset into an empty database; a database that holds anything is left alone. */
@@ -68,6 +69,7 @@ export async function seedDemo(db: Db, password: string, now: Date): Promise<boo
       );
     }
     const people = await seedDemoMembers(tx, ids);
+    const papers = await seedDemoDocuments(tx, ids);
     await recordAudit(
       tx,
       null,
@@ -76,7 +78,12 @@ export async function seedDemo(db: Db, password: string, now: Date): Promise<boo
         entity: 'system',
         entityId: 'demo',
         organizationId: null,
-        after: { organizations: rows.length, accounts: demoAccounts.length, members: people.members },
+        after: {
+          organizations: rows.length,
+          accounts: demoAccounts.length,
+          members: people.members,
+          ...papers,
+        },
       },
       now,
     );

@@ -1,12 +1,16 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  FileTextOutlined,
   HistoryOutlined,
   IdcardOutlined,
   ImportOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  NumberOutlined,
+  ReadOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -18,11 +22,12 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout, type Session } from '../features/auth/api';
+import { documentsNavKey } from '../features/documents/nav';
 import { linkedMemberId, navKeyFor } from '../features/members/nav';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
-import { canManageMembers, isAdmin, readsMembers } from './permissions';
+import { canManageMembers, isAdmin, readsDocumentRegisters, readsMembers } from './permissions';
 import { PASSWORD_PATH } from './RequireAuth';
 import { markSignedOut, useCurrentSession } from './session';
 import { useIsPhone } from './useMediaQuery';
@@ -66,6 +71,30 @@ function useNavItems(session: Session): MenuProps['items'] {
       label: <Link to={`/members/${ownRecord}`}>{t('nav.myRecord')}</Link>,
     });
   }
+  items.push(
+    {
+      key: 'documents',
+      icon: <FileTextOutlined aria-hidden />,
+      label: <Link to="/documents">{t('nav.documents')}</Link>,
+    },
+    {
+      key: 'documents/incoming',
+      icon: <InboxOutlined aria-hidden />,
+      label: <Link to="/documents/incoming">{t('nav.incomingDocuments')}</Link>,
+    },
+  );
+  if (readsDocumentRegisters(session.roles)) {
+    items.push({
+      key: 'documents/numbers',
+      icon: <NumberOutlined aria-hidden />,
+      label: <Link to="/documents/numbers">{t('nav.documentNumbers')}</Link>,
+    });
+  }
+  items.push({
+    key: 'dissemination-sessions',
+    icon: <ReadOutlined aria-hidden />,
+    label: <Link to="/dissemination-sessions">{t('nav.dissemination')}</Link>,
+  });
   if (isAdmin(session.roles)) {
     items.push({
       key: 'users',
@@ -162,7 +191,8 @@ export function Shell() {
   const { token } = theme.useToken();
   const items = useNavItems(session);
   const signOut = useSignOut();
-  const selected = navKeyFor(location.pathname, linkedMemberId(session.user));
+  const selected =
+    documentsNavKey(location.pathname) ?? navKeyFor(location.pathname, linkedMemberId(session.user));
 
   const menu = (
     <Menu

@@ -96,3 +96,17 @@ export function canManageMembers(roles: readonly RoleLike[], org?: OrganizationP
 export function canLinkMemberAccount(roles: readonly RoleLike[]): boolean {
   return isAdmin(roles);
 }
+
+/**
+ * Whether the actor may register, edit and send down documents and take numbers: of this organization's
+ * register; without an organization, of some register (the "register" and "issue" buttons).
+ */
+export function canManageDocuments(roles: readonly RoleLike[], org?: OrganizationPath): boolean {
+  if (org) return managesOrganization(roles, org);
+  return isAdmin(roles) || roles.some((r) => MANAGING_ROLES.has(r.role) && r.organizationId !== null);
+}
+
+/** Whether the actor reads the registers of a subtree (the number register); a member reads only what reaches them. */
+export function readsDocumentRegisters(roles: readonly RoleLike[]): boolean {
+  return isAdmin(roles) || roles.some((r) => READING_SUBTREE_ROLES.has(r.role) && r.organizationId !== null);
+}

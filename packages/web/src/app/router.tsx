@@ -18,6 +18,18 @@ const NewMemberPage = lazy(() =>
 );
 const MemberImportPage = lazy(() => import('../features/members/ImportPage'));
 const MemberStatisticsPage = lazy(() => import('../features/members/StatisticsPage'));
+const DocumentsPage = lazy(() => import('../features/documents/DocumentsPage'));
+const DocumentDetailPage = lazy(() => import('../features/documents/DocumentDetailPage'));
+const NewDocumentPage = lazy(() =>
+  import('../features/documents/DocumentDetailPage').then((m) => ({ default: m.NewDocumentPage })),
+);
+const DocumentNumbersPage = lazy(() => import('../features/documents/NumbersPage'));
+const IncomingDocumentsPage = lazy(() => import('../features/documents/IncomingPage'));
+const SessionsPage = lazy(() => import('../features/dissemination/SessionsPage'));
+const SessionDetailPage = lazy(() => import('../features/dissemination/SessionDetailPage'));
+const NewSessionPage = lazy(() =>
+  import('../features/dissemination/SessionDetailPage').then((m) => ({ default: m.NewSessionPage })),
+);
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -34,6 +46,14 @@ export const router = createBrowserRouter([
           { path: 'members/import/:id?', element: <MemberImportPage /> },
           { path: 'members/statistics', element: <MemberStatisticsPage /> },
           { path: 'members/:id', element: <MemberDetailPage /> },
+          { path: 'documents', element: <DocumentsPage /> },
+          { path: 'documents/new', element: <NewDocumentPage /> },
+          { path: 'documents/numbers', element: <DocumentNumbersPage /> },
+          { path: 'documents/incoming', element: <IncomingDocumentsPage /> },
+          { path: 'documents/:id', element: <DocumentDetailPage /> },
+          { path: 'dissemination-sessions', element: <SessionsPage /> },
+          { path: 'dissemination-sessions/new', element: <NewSessionPage /> },
+          { path: 'dissemination-sessions/:id', element: <SessionDetailPage /> },
           { element: <RequireAdmin />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: 'audit', element: <AuditPage /> },
           { element: <RequireAdmin />, children: [{ path: 'system', element: <SystemPage /> }] },

@@ -53,6 +53,7 @@ CREATE TABLE "document_distributions" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"document_id" uuid NOT NULL,
 	"organization_id" uuid NOT NULL,
+	"sender_organization_id" uuid NOT NULL,
 	"note" text,
 	"due_on" date,
 	"sent_by" uuid,
@@ -137,6 +138,7 @@ ALTER TABLE "dissemination_session_organizations" ADD CONSTRAINT "dissemination_
 ALTER TABLE "dissemination_proposals" ADD CONSTRAINT "dissemination_proposals_session_id_dissemination_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."dissemination_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_distributions" ADD CONSTRAINT "document_distributions_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_distributions" ADD CONSTRAINT "document_distributions_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_distributions" ADD CONSTRAINT "document_distributions_sender_organization_id_organizations_id_fk" FOREIGN KEY ("sender_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_distributions" ADD CONSTRAINT "document_distributions_report_document_id_documents_id_fk" FOREIGN KEY ("report_document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_links" ADD CONSTRAINT "document_links_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_links" ADD CONSTRAINT "document_links_target_id_documents_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -150,6 +152,7 @@ CREATE INDEX "dissemination_attendance_member_idx" ON "dissemination_attendance"
 CREATE INDEX "dissemination_session_documents_doc_idx" ON "dissemination_session_documents" USING btree ("document_id");--> statement-breakpoint
 CREATE INDEX "dissemination_proposals_session_idx" ON "dissemination_proposals" USING btree ("session_id");--> statement-breakpoint
 CREATE INDEX "document_distributions_org_idx" ON "document_distributions" USING btree ("organization_id","sent_at");--> statement-breakpoint
+CREATE INDEX "document_distributions_sender_idx" ON "document_distributions" USING btree ("sender_organization_id","document_id");--> statement-breakpoint
 CREATE INDEX "document_links_target_idx" ON "document_links" USING btree ("target_id");--> statement-breakpoint
 CREATE INDEX "document_numbers_issuer_idx" ON "document_numbers" USING btree ("issuer_organization_id","reserved_at");--> statement-breakpoint
 CREATE INDEX "documents_org_idx" ON "documents" USING btree ("organization_id","issued_on","id");--> statement-breakpoint

@@ -20,6 +20,7 @@ export const sessionOut = z.object({
   chair: z.string().nullable(),
   documents: z.array(documentRefOut),
   invitedOrganizations: z.array(orgRefOut),
+  attendance: attendanceCountsOut,
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -38,7 +39,6 @@ export const proposalOut = z.object({
 export const sessionDetailOut = sessionOut.extend({
   guests: z.string().nullable(),
   conclusions: z.string().nullable(),
-  attendance: attendanceCountsOut,
   proposals: z.array(proposalOut),
   makeups: z.array(
     z.object({ id: z.string(), title: z.string(), startsAt: z.string(), organization: orgRefOut }),

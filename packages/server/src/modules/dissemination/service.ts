@@ -283,7 +283,11 @@ export async function listSessions(ctx: Ctx, q: ListSessionsQuery) {
           .from(s)
           .where(eq(s.id, r.session.makeupOf))
       : [];
-    items.push(presentSession(r.session, r.host, parent ?? null, await listsOf(ctx.db, r.session.id)));
+    const lists = await listsOf(ctx.db, r.session.id);
+    items.push({
+      ...presentSession(r.session, r.host, parent ?? null, lists),
+      attendance: await attendanceCounts(ctx.db, r.session.id),
+    });
   }
   return { items, nextCursor: p.nextCursor };
 }

@@ -22,6 +22,7 @@ const dd = documentDistributions;
 const o = organizations;
 const d = documents;
 const receiver = alias(users, 'receiver');
+const sender = alias(organizations, 'sender');
 
 /** Counts for the document's page: sent, received, reported, late. */
 export async function distributionSummary(db: DbOrTx, documentId: string, today: string) {
@@ -63,13 +64,62 @@ const documentLabel = (doc: { number: string | null; summary: string; typeName: 
   doc.number ? `${doc.typeName} số ${doc.number}` : `${doc.typeName} «${doc.summary.slice(0, 80)}»`;
 
 /**
+ * The committee that sends: the register's own, or (with `fromOrganizationId`) one that received the document
+ * and passes it down its own subtree. The actor must manage it: 403 for a reader, 404 for one that never
+ * held the document.
+ */
+async function senderOf(
+  tx: Tx,
+  actor: Actor,
+  documentId: string,
+  register: { id: string; name: string; path: string },
+  fromOrganizationId: string | undefined,
+) {
+  if (!fromOrganizationId || fromOrganizationId === register.id) {
+    if (!can(actor, 'document.manage', register)) throw forbidden();
+    return register;
+  }
+  const [held] = await tx
+    .select({ id: o.id, name: o.name, path: o.path })
+    .from(dd)
+    .innerJoin(o, eq(o.id, dd.organizationId))
+    .where(
+      and(
+        eq(dd.documentId, documentId),
+        eq(dd.organizationId, fromOrganizationId),
+        reachCondition(actor, 'document.read', o.path, o.id),
+      ),
+    );
+  if (!held) throw notFound('ORG_NOT_FOUND');
+  if (!can(actor, 'document.manage', held)) throw forbidden();
+  return held;
+}
+
+/** The committees through which the actor may send this document down: the register and those that received it. */
+export async function sendersFor(
+  db: DbOrTx,
+  actor: Actor,
+  documentId: string,
+  register: { id: string; name: string; path: string },
+) {
+  const received = await db
+    .select({ id: o.id, name: o.name, path: o.path })
+    .from(dd)
+    .innerJoin(o, eq(o.id, dd.organizationId))
+    .where(and(eq(dd.documentId, documentId), reachCondition(actor, 'document.manage', o.path, o.id)))
+    .orderBy(asc(o.depth), asc(o.sortKey));
+  const all = can(actor, 'document.manage', register) ? [register, ...received] : received;
+  return all.map(({ id, name }) => ({ id, name }));
+}
+
+/**
  * Sends a document down to organizations of the register's subtree that the actor manages. All or nothing:
  * one recipient outside that reach refuses the whole call. An organization that already has it is skipped.
  */
 export async function distribute(ctx: Ctx, documentId: string, input: DistributeInput) {
   return inTransaction(ctx.db, async (tx) => {
-    const { document, organization } = await findVisibleDocument(tx, ctx.actor, documentId);
-    if (!can(ctx.actor, 'document.manage', organization)) throw forbidden();
+    const { document, organization: register } = await findVisibleDocument(tx, ctx.actor, documentId);
+    const organization = await senderOf(tx, ctx.actor, documentId, register, input.fromOrganizationId);
     if (input.dueOn && input.dueOn < document.issuedOn)
       throw badRequest('DISTRIBUTION_DUE_INVALID', [{ path: 'body.dueOn' }]);
     const targets = await tx
@@ -98,6 +148,7 @@ export async function distribute(ctx: Ctx, documentId: string, input: Distribute
           id: newId(),
           documentId,
           organizationId,
+          senderOrganizationId: organization.id,
           note: input.note ?? null,
           dueOn: input.dueOn ?? null,
           sentBy: ctx.actor.userId,
@@ -144,11 +195,13 @@ const selectDistributions = (db: DbOrTx) =>
       distribution: dd,
       document: d,
       organization: { id: o.id, name: o.name, path: o.path },
+      sender: { id: sender.id, name: sender.name },
       receivedBy: { id: receiver.id, displayName: receiver.displayName },
     })
     .from(dd)
     .innerJoin(d, eq(d.id, dd.documentId))
     .innerJoin(o, eq(o.id, dd.organizationId))
+    .innerJoin(sender, eq(sender.id, dd.senderOrganizationId))
     .leftJoin(receiver, eq(receiver.id, dd.receivedBy));
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectDistributions>['where']>>[number];
@@ -159,6 +212,7 @@ const present = (ctx: Ctx) => (r: Selected) =>
     {
       document: presentRef(r.document),
       organization: { id: r.organization.id, name: r.organization.name },
+      sender: r.sender,
       receivedBy: r.receivedBy?.id ? r.receivedBy : null,
     },
     ctx.clock.today(),

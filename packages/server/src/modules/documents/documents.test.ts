@@ -146,22 +146,23 @@ describe('the document register', () => {
   });
 
   it('finds documents by number, by summary words without diacritics, by issuer and year', async () => {
+    const circular = `${serial++}-TT/TU`;
     await register(
       vanphong,
       incoming({
         type: 'TT',
-        number: '13-TT/TU',
+        number: circular,
         issuerName: 'Ban Thường vụ Tỉnh ủy',
         issuedOn: '2019-08-20',
         summary: 'Thông tri về đại hội đảng bộ các cấp',
       }),
     );
-    const byNumber = (await vanphong.get('/api/v1/documents?q=13-TT')).json() as { items: Doc[] };
-    expect(byNumber.items.map((d) => d.number)).toEqual(['13-TT/TU']);
+    const byNumber = (await vanphong.get(`/api/v1/documents?q=${circular}`)).json() as { items: Doc[] };
+    expect(byNumber.items.map((d) => d.number)).toEqual([circular]);
     const byWords = (
       await vanphong.get(`/api/v1/documents?q=${encodeURIComponent('thong tri dai hoi')}`)
     ).json() as { items: Doc[] };
-    expect(byWords.items.map((d) => d.number)).toContain('13-TT/TU');
+    expect(byWords.items.map((d) => d.number)).toContain(circular);
     const byIssuer = (await vanphong.get('/api/v1/documents?issuer=TU&year=2019')).json() as { items: Doc[] };
     expect(byIssuer.items.every((d) => d.issuerCode === 'TU' && d.issuedOn.startsWith('2019'))).toBe(true);
     expect(byIssuer.items.length).toBeGreaterThan(0);
@@ -230,16 +231,22 @@ describe('numbers of outgoing documents', () => {
     const sequences = results.map((r) => (r.json() as { sequence: number }).sequence).sort((a, b) => a - b);
     expect(sequences).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect((results[0]!.json() as { number: string }).number).toMatch(/^\d{2}-TB\/ĐUK$/);
-    const kh = await vanphong.post('/api/v1/document-numbers', {
+    const resolution = await vanphong.post('/api/v1/document-numbers', {
       issuerOrganizationId: id('NA-DUK'),
-      type: 'KH',
+      type: 'NQ',
     });
-    expect(kh.json()).toMatchObject({
+    expect(resolution.json()).toMatchObject({
       sequence: 1,
-      number: '01-KH/ĐUK',
+      number: '01-NQ/ĐUK',
       status: 'reserved',
       term: { name: '2015–2020' },
     });
+    // The demo's plan 165-KH/ĐUK was the last plan of the term so far: the next one is 166.
+    const plan = await vanphong.post('/api/v1/document-numbers', {
+      issuerOrganizationId: id('NA-DUK'),
+      type: 'KH',
+    });
+    expect(plan.json()).toMatchObject({ number: '166-KH/ĐUK' });
   });
 
   it('runs congress documents in one sequence for all types, in the term the congress opens', async () => {
@@ -259,7 +266,7 @@ describe('numbers of outgoing documents', () => {
 
   it('cancels a reserved number with its reason and never hands it out again', async () => {
     const taken = (
-      await vanphong.post('/api/v1/document-numbers', { issuerOrganizationId: id('NA-DUK'), type: 'HD' })
+      await vanphong.post('/api/v1/document-numbers', { issuerOrganizationId: id('NA-DUK'), type: 'BB' })
     ).json() as { id: string; sequence: number };
     expectError(
       await refusedWithoutWrite(t, () =>
@@ -281,13 +288,13 @@ describe('numbers of outgoing documents', () => {
       'DOCUMENT_NUMBER_NOT_RESERVED',
     );
     const next = (
-      await vanphong.post('/api/v1/document-numbers', { issuerOrganizationId: id('NA-DUK'), type: 'HD' })
+      await vanphong.post('/api/v1/document-numbers', { issuerOrganizationId: id('NA-DUK'), type: 'BB' })
     ).json() as { sequence: number };
     expect(next.sequence).toBe(taken.sequence + 1);
     const register = (
       await vanphong.get(`/api/v1/document-numbers?issuerOrganizationId=${id('NA-DUK')}&limit=500`)
     ).json() as { items: { type: string; status: string; sequence: number }[] };
-    expect(register.items.filter((n) => n.type === 'HD').map((n) => [n.sequence, n.status])).toEqual([
+    expect(register.items.filter((n) => n.type === 'BB').map((n) => [n.sequence, n.status])).toEqual([
       [next.sequence, 'reserved'],
       [taken.sequence, 'cancelled'],
     ]);
@@ -443,6 +450,59 @@ describe('sending a document down', () => {
     expect((await vanphong.post(`/api/v1/documents/${directive.id}/reminders`)).json()).toEqual({
       reminded: 1,
     });
+  });
+
+  it('lets a committee that received a document pass it down its own subtree', async () => {
+    const fromAbove = await register(
+      vanphongTu,
+      incoming({ organizationId: id('NA'), issuedOn: '2019-06-20' }),
+    );
+    expect(
+      (
+        await vanphongTu.post(`/api/v1/documents/${fromAbove.id}/distributions`, {
+          organizationIds: [id('NA-DUK')],
+        })
+      ).statusCode,
+    ).toBe(201);
+    const seen = (await vanphong.get(`/api/v1/documents/${fromAbove.id}`)).json() as Doc & {
+      senders: { id: string }[];
+    };
+    expect(seen.abilities).toEqual({ edit: false, distribute: true });
+    expect(seen.senders.map((x) => x.id)).toEqual([id('NA-DUK')]);
+    // Without naming itself as the sender, the bloc would be sending from the province's register.
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        vanphong.post(`/api/v1/documents/${fromAbove.id}/distributions`, {
+          organizationIds: [id('NA-DUK-STC')],
+        }),
+      ),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        vanphong.post(`/api/v1/documents/${fromAbove.id}/distributions`, {
+          fromOrganizationId: id('NA-DUK-SXD'),
+          organizationIds: [id('NA-DUK-STC')],
+        }),
+      ),
+      404,
+      'ORG_NOT_FOUND',
+    );
+    const passed = await vanphong.post(`/api/v1/documents/${fromAbove.id}/distributions`, {
+      fromOrganizationId: id('NA-DUK'),
+      organizationIds: [id('NA-DUK-STC')],
+    });
+    expect(passed.json()).toEqual({ sent: 1, alreadySent: 0 });
+    const list = (await vanphongTu.get(`/api/v1/documents/${fromAbove.id}/distributions`)).json() as {
+      items: (Distribution & { sender: { id: string } })[];
+    };
+    expect(list.items.map((d) => [d.organization.id, d.sender.id])).toEqual(
+      expect.arrayContaining([
+        [id('NA-DUK'), id('NA')],
+        [id('NA-DUK-STC'), id('NA-DUK')],
+      ]),
+    );
   });
 
   it('attaches files to the document, checked like every upload', async () => {

@@ -51,6 +51,8 @@ export const documentDetailOut = documentOut.extend({
   distribution: distributionSummaryOut,
   /** What the actor may do here; the server checks again on each call. */
   abilities: z.object({ edit: z.boolean(), distribute: z.boolean() }),
+  /** The committees through which the actor may send it down (the register, or ones that received it). */
+  senders: z.array(orgRefOut),
 });
 
 export const documentNumberOut = z.object({
@@ -74,6 +76,8 @@ export const distributionOut = z.object({
   id: z.string(),
   document: documentRefOut,
   organization: orgRefOut,
+  /** The committee that sent it down. */
+  sender: orgRefOut,
   status: z.enum(['sent', 'received', 'reported']),
   /** The report is due and not in. */
   late: z.boolean(),
@@ -164,6 +168,7 @@ export function presentDistribution(
   refs: {
     document: DocumentRef;
     organization: { id: string; name: string };
+    sender: { id: string; name: string };
     receivedBy: { id: string; displayName: string } | null;
   },
   today: string,
@@ -173,6 +178,7 @@ export function presentDistribution(
     id: d.id,
     document: refs.document,
     organization: refs.organization,
+    sender: refs.sender,
     status: distributionStatus(d) as 'sent' | 'received' | 'reported',
     late: isLate(d, today),
     note: d.note,

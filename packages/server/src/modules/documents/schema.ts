@@ -83,6 +83,8 @@ export const listNumbersQuery = z.strictObject({
 });
 
 export const distributeBody = z.strictObject({
+  /** Passing down a document the organization received; the register's committee when omitted. */
+  fromOrganizationId: z.uuid().optional(),
   organizationIds: idList(5000).refine((ids) => ids.length > 0, 'Hãy chọn ít nhất một tổ chức nhận.'),
   /** The day the implementation report is due. */
   dueOn: isoDate.nullable().optional(),

@@ -20,7 +20,7 @@ import { listAttachments, registerAttachable } from '../files/service.js';
 import { findVisible } from '../organizations/service.js';
 import { organizations } from '../organizations/tables.js';
 import { documentReadable, findVisibleDocument, parseNumberField } from './access.js';
-import { distributionSummary } from './distributions.js';
+import { distributionSummary, sendersFor } from './distributions.js';
 import { committeeName, takeNumber, useReservedNumber } from './numbers.js';
 import { auditedDocument, type DocumentRow, presentDocument, presentRef } from './presenter.js';
 import type { CreateDocumentInput, ListDocumentsQuery, UpdateDocumentInput } from './schema.js';
@@ -259,6 +259,7 @@ async function detailOf(
   organization: { id: string; name: string; path: string },
 ) {
   const manage = can(ctx.actor, 'document.manage', organization);
+  const senders = await sendersFor(db, ctx.actor, row.id, organization);
   return {
     ...presentDocument(row, { id: organization.id, name: organization.name }),
     body: row.body,
@@ -266,7 +267,8 @@ async function detailOf(
     links: await linksOf(db, ctx.actor, row.id),
     files: await listAttachments({ ...ctx, db: db as Ctx['db'] }, 'document', row.id),
     distribution: await distributionSummary(db, row.id, ctx.clock.today()),
-    abilities: { edit: manage, distribute: manage },
+    abilities: { edit: manage, distribute: senders.length > 0 },
+    senders,
   };
 }
 
@@ -286,7 +288,8 @@ function listConditions(q: ListDocumentsQuery): SQL[] {
   if (q.organizationId) where.push(eq(d.organizationId, q.organizationId));
   if (q.direction) where.push(eq(d.direction, q.direction));
   if (q.type) where.push(eq(d.type, q.type));
-  if (q.issuer) where.push(eq(d.issuerCode, q.issuer.normalize('NFC').toUpperCase()));
+  // Issuer codes are compared without case: a clerk types "thu" for ThU.
+  if (q.issuer) where.push(sql`upper(${d.issuerCode}) = ${q.issuer.normalize('NFC').toUpperCase()}`);
   if (q.year !== undefined) where.push(eq(d.issuedYear, q.year));
   return where;
 }

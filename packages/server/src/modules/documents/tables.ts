@@ -143,6 +143,10 @@ export const documentDistributions = pgTable(
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
+    /** Who sent it: the register's committee, or a committee that received it and passes it down. */
+    senderOrganizationId: uuid('sender_organization_id')
+      .notNull()
+      .references(() => organizations.id),
     note: text('note'),
     /** The day the implementation report is due, if the sender set one. */
     dueOn: date('due_on', { mode: 'string' }),
@@ -161,5 +165,6 @@ export const documentDistributions = pgTable(
   (t) => [
     unique('document_distributions_key').on(t.documentId, t.organizationId),
     index('document_distributions_org_idx').on(t.organizationId, t.sentAt),
+    index('document_distributions_sender_idx').on(t.senderOrganizationId, t.documentId),
   ],
 );
