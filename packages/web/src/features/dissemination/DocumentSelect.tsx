@@ -3,7 +3,7 @@ import { Select, Spin } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDebounced } from '../../app/useDebounced';
-import { type DocumentRef, documentRefQuery, documentSearchQuery } from './api';
+import { type DocumentListItem, type DocumentRef, documentRefQuery, documentSearchQuery } from './api';
 import { documentLabel } from './helpers';
 
 interface Option {
@@ -27,11 +27,19 @@ function useSearch() {
   return { search, setSearch, q, query };
 }
 
-function Found({ d }: { d: DocumentRef }) {
+/**
+ * A found document with the register that holds it: the province's copy of a directive and the bloc's own
+ * are two records, and coverage is counted on the one the session studies.
+ */
+function Found({ d }: { d: DocumentListItem }) {
+  const { t } = useTranslation();
   return (
     <div style={{ whiteSpace: 'normal', lineHeight: 1.35, padding: '2px 0' }}>
       <div style={{ fontWeight: 500 }}>{documentLabel(d)}</div>
       <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>{d.summary}</div>
+      <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)' }}>
+        {t('dissemination.placeholders.inRegister', { name: d.organization.name })}
+      </div>
     </div>
   );
 }

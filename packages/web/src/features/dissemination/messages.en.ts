@@ -49,6 +49,7 @@ export const disseminationEn: Catalog<typeof disseminationVi> = {
     documents: 'Type a number, its symbol or words of the summary to find a document.',
   },
   placeholders: {
+    inRegister: 'In the register of {{name}}',
     date: 'dd/mm/yyyy',
     time: 'HH:mm',
     searchDocuments: 'Number, symbol or summary of a document',

@@ -45,6 +45,7 @@ export const disseminationVi = {
     documents: 'Gõ số, ký hiệu hoặc trích yếu để tìm văn bản.',
   },
   placeholders: {
+    inRegister: 'Trong sổ văn bản của {{name}}',
     date: 'dd/mm/yyyy',
     time: 'HH:mm',
     searchDocuments: 'Số, ký hiệu hoặc trích yếu văn bản',

@@ -1,4 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { foldVietnamese } from '@daihoi/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, DatePicker, Flex, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -297,7 +298,14 @@ export function DocumentForm(props: Props) {
               </Form.Item>
             ) : (
               <Form.Item name="type" label={fieldLabel('type')} rules={[required('type', true)]}>
-                <Select showSearch={{ optionFilterProp: 'label' }} options={labels.typeOptions} />
+                <Select
+                  showSearch={{
+                    // "chi thi" finds Chỉ thị, as every search here works without diacritics.
+                    filterOption: (input, option) =>
+                      foldVietnamese(String(option?.label ?? '')).includes(foldVietnamese(input)),
+                  }}
+                  options={labels.typeOptions}
+                />
               </Form.Item>
             )}
           </Col>
