@@ -73,6 +73,23 @@ describe('@daihoi/core', () => {
       'formatDocumentNumber',
       'amountInWords',
       'formatAmountVi',
+      'LUNAR_HOLIDAY_DATES',
+      'CALENDAR_HOLIDAYS',
+      'CALENDAR_HOLIDAY_LABELS_VI',
+      'calendarYears',
+      'provisionalCalendarYear',
+      'VIETNAM_CALENDAR',
+      'isWorkingDay',
+      'addWorkingDays',
+      'workingDaysBetween',
+      'withCalendarEdits',
+      'RULE_SET_IDS',
+      'isRuleSetId',
+      'getRuleSet',
+      'formatRuleSource',
+      'formatCongressDaysVi',
+      'checkCongressSchedule',
+      'tightenRuleSet',
     ];
     expect(Object.keys(core).sort()).toEqual(names.sort());
   });

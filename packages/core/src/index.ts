@@ -1,9 +1,16 @@
 export * from './accounts/roles.js';
+export * from './calendar/lunar.js';
+export * from './calendar/working-days.js';
+export * from './calendar/years.js';
 export * from './dates/dates.js';
 export * from './documents/numbers.js';
 export * from './documents/types.js';
 export * from './members/rules.js';
 export * from './money/words.js';
 export * from './organizations/levels.js';
+export * from './rules/format.js';
+export * from './rules/index.js';
+export * from './rules/schedule.js';
+export type * from './rules/types.js';
 export * from './text/fold.js';
 export * from './text/names.js';
