@@ -2,6 +2,8 @@ export * from './accounts/roles.js';
 export * from './calendar/lunar.js';
 export * from './calendar/working-days.js';
 export * from './calendar/years.js';
+export * from './congress/budget.js';
+export * from './congress/template.js';
 export * from './dates/dates.js';
 export * from './documents/numbers.js';
 export * from './documents/types.js';

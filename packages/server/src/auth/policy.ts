@@ -27,6 +27,8 @@ export const ACTIONS = [
   'document.receive',
   'dissemination.read',
   'dissemination.manage',
+  'congress.read',
+  'congress.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -115,6 +117,14 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
     member: 'self',
   },
   'dissemination.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  'congress.read': {
+    admin: 'system',
+    office: 'subtree',
+    secretary: 'subtree',
+    inspector: 'subtree',
+    member: 'self',
+  },
+  'congress.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
 };
 
 export interface Assignment {

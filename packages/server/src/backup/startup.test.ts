@@ -35,12 +35,10 @@ describe('start of the embedded database', () => {
     // Nothing pending: no backup either.
     database = await openAndMigrate(config);
     expect(await listBackups(config.backupDir)).toEqual([]);
-    // Roll the last migration (documents and dissemination) back by hand, as if this data came from the
+    // Roll the last migration (congress plans) back by hand, as if this data came from the
     // previous release.
     await database.pglite!.exec(`
-      DROP TABLE dissemination_proposals, dissemination_attendance, dissemination_session_organizations,
-        dissemination_session_documents, dissemination_sessions, document_distributions, document_numbers,
-        document_sequences, document_links, documents;
+      DROP TABLE congress_tasks, congress_plans;
       DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations);`);
     await database.close();
 
@@ -55,11 +53,11 @@ describe('start of the embedded database', () => {
     ) as { entries: { tag: string }[] };
     expect(info.header.schema).toBe(journal.entries.length - 1);
     expect(info.header.schemaTag).toBe(journal.entries.at(-2)!.tag);
-    expect(journal.entries.at(-1)!.tag).toBe('0006_documents_dissemination');
+    expect(journal.entries.at(-1)!.tag).toBe('0007_congress_plans');
     expect(info.trailer.rows.organizations).toBeGreaterThan(40);
     // And the migration ran.
     const index = await database.pglite!.query(
-      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'documents'",
+      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'congress_plans'",
     );
     expect(index.rows).toEqual([{ n: 1 }]);
     await database.close();

@@ -154,6 +154,18 @@ export const MESSAGES = {
   ATTENDANCE_REASON_REQUIRED: 'Hãy ghi lý do vắng mặt.',
   ATTENDANCE_BEFORE_SESSION: 'Hội nghị chưa diễn ra nên chưa điểm danh được.',
   PROPOSAL_NOT_FOUND: 'Không tìm thấy kiến nghị, đề xuất.',
+  // Congress planning.
+  CONGRESS_PLAN_NOT_FOUND: 'Không tìm thấy kế hoạch đại hội, hoặc bạn không có quyền xem.',
+  CONGRESS_PLAN_EXISTS: 'Tổ chức đã có kế hoạch đại hội cho nhiệm kỳ này; hãy mở kế hoạch đó để sửa.',
+  CONGRESS_RULE_SET_MISSING:
+    'Chưa có bộ quy định đại hội cho nhiệm kỳ này (hiện có: 2020–2025 theo Chỉ thị 35-CT/TW, 2025–2030 theo Chỉ thị 45-CT/TW).',
+  CONGRESS_TERM_MISMATCH: 'Nhiệm kỳ không thuộc tổ chức đảng này.',
+  CONGRESS_SCHEDULE_INVALID: 'Ngày hoặc thời gian đại hội không đúng quy định của cấp trên.',
+  CONGRESS_KIND_REASON_REQUIRED:
+    'Hình thức đại hội khác với hình thức theo số đảng viên (dưới 200 đảng viên: đại hội toàn thể); hãy ghi lý do, ví dụ văn bản đồng ý của cấp trên.',
+  CONGRESS_TASK_NOT_FOUND: 'Không tìm thấy công việc chuẩn bị đại hội.',
+  CONGRESS_TASK_DUE_BEFORE_PLAN: 'Hạn của công việc không được trước ngày lập kế hoạch đại hội.',
+  CONGRESS_TASK_DONE_IN_FUTURE: 'Ngày hoàn thành không được sau ngày hôm nay.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

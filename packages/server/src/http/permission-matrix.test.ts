@@ -180,6 +180,21 @@ const MATRIX: Record<string, Expectation> = {
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'GET /api/v1/documents/{id}/coverage.xlsx':       { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
+  // Congress plans: `in` is a plan of the target organization (a new cell below it for a new plan).
+  'GET /api/v1/congress-plans':                     { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/congress-plans':                    { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'GET /api/v1/congress-plans/{id}':                { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PATCH /api/v1/congress-plans/{id}':              { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/congress-plans/{id}/tasks':         { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'PATCH /api/v1/congress-tasks/{id}':              { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/congress-tasks/{id}/files':         { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
 };
 
 /** Routes kept out of the OpenAPI document on purpose. */
@@ -465,6 +480,60 @@ async function proposalOf(organizationId: string, n: number): Promise<string> {
   return res.json().id;
 }
 
+/** The 2020–2025 term of an organization, made by the administrator when it has none (a new cell). */
+async function term2020Of(organizationId: string): Promise<string> {
+  const [found] = await rows<{ id: string }>(
+    t,
+    sql`SELECT id FROM committee_terms WHERE organization_id = ${organizationId} AND name = '2020–2025'`,
+  );
+  if (found) return found.id;
+  const res = await agents.get('admin')!.post(`/api/v1/organizations/${organizationId}/terms`, {
+    name: '2020–2025',
+    startsOn: '2020-06-01',
+    endsOn: '2025-05-31',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+/** Where a new plan goes: a fresh cell below the target, so that every call adopts a plan of its own. */
+async function planTarget({ role, org, n }: Context): Promise<string> {
+  const row = await orgRow(org);
+  if (row.level === 'cell' || role === 'member' || role === 'inspector' || role === 'anonymous') return org;
+  const res = await agents.get('admin')!.post('/api/v1/organizations', {
+    parentId: org,
+    code: `KH-DH-${n}`,
+    name: `Chi bộ Kế hoạch ${n}`,
+    level: 'cell',
+    kind: 'subordinate_cell',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const planBody = async (organizationId: string) => ({
+  organizationId,
+  termId: await term2020Of(organizationId),
+  // No date yet: the levels of the targets have different windows, and the matrix is about who may act.
+  plannedOn: null,
+  durationDays: 0.5,
+});
+const plansOf = new Map<string, string>();
+/** The congress plan of the organization, adopted by the administrator. */
+async function planOf(organizationId: string): Promise<string> {
+  if (!plansOf.has(organizationId)) {
+    const res = await agents.get('admin')!.post('/api/v1/congress-plans', await planBody(organizationId));
+    expect(res.statusCode, res.body).toBe(201);
+    plansOf.set(organizationId, res.json().id);
+  }
+  return plansOf.get(organizationId)!;
+}
+async function taskOf(organizationId: string) {
+  const [task] = await rows<{ id: string; version: number }>(
+    t,
+    sql`SELECT id, version FROM congress_tasks WHERE plan_id = ${await planOf(organizationId)} ORDER BY position LIMIT 1`,
+  );
+  return task!;
+}
+
 const userIdOf = (role: Role) => agents.get(role === 'anonymous' ? 'admin' : role)!.user.id;
 
 /** A valid request for each route; the state it reads (versions, parents) is read just before the call. */
@@ -703,6 +772,42 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
   'GET /api/v1/documents/{id}/coverage.xlsx': async ({ org, n }) => ({
     url: `/api/v1/documents/${await documentOf(org, n)}/coverage.xlsx?organizationId=${org}`,
   }),
+  'GET /api/v1/congress-plans': async ({ org }) => ({ url: `/api/v1/congress-plans?organizationId=${org}` }),
+  'POST /api/v1/congress-plans': async (c) => ({
+    url: '/api/v1/congress-plans',
+    body: await planBody(await planTarget(c)),
+  }),
+  'GET /api/v1/congress-plans/{id}': async ({ org }) => ({
+    url: `/api/v1/congress-plans/${await planOf(org)}`,
+  }),
+  'PATCH /api/v1/congress-plans/{id}': async ({ org, n }) => {
+    const id = await planOf(org);
+    const [row] = await rows<{ version: number }>(
+      t,
+      sql`SELECT version FROM congress_plans WHERE id = ${id}`,
+    );
+    return { url: `/api/v1/congress-plans/${id}`, body: { version: row!.version, note: `Ghi chú ${n}` } };
+  },
+  'POST /api/v1/congress-plans/{id}/tasks': async ({ org, n }) => ({
+    url: `/api/v1/congress-plans/${await planOf(org)}/tasks`,
+    body: { title: `Việc ${n}`, ownerKind: 'office', dueOn: '2020-03-20' },
+  }),
+  'PATCH /api/v1/congress-tasks/{id}': async ({ org, n }) => {
+    const task = await taskOf(org);
+    return {
+      url: `/api/v1/congress-tasks/${task.id}`,
+      body: { version: task.version, note: `Ghi chú ${n}` },
+    };
+  },
+  'POST /api/v1/congress-tasks/{id}/files': async ({ org, n }) => {
+    const form = new FormData();
+    form.append(
+      'file',
+      new Blob([new Uint8Array(pdf())], { type: 'application/pdf' }),
+      `Minh chứng ${n}.pdf`,
+    );
+    return { url: `/api/v1/congress-tasks/${(await taskOf(org)).id}/files`, form };
+  },
 };
 
 /** Routes that end or replace the caller's session run in a session of their own. */

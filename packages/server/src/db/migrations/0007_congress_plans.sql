@@ -1,0 +1,41 @@
+CREATE TABLE "congress_plans" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"term_id" uuid NOT NULL,
+	"rule_set_id" text NOT NULL,
+	"congress_kind" text NOT NULL,
+	"congress_kind_reason" text,
+	"planned_on" date,
+	"duration_half_days" integer NOT NULL,
+	"adopted_on" date NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "congress_plans_org_term_key" UNIQUE("organization_id","term_id")
+);
+--> statement-breakpoint
+CREATE TABLE "congress_tasks" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"step_key" text,
+	"title" text NOT NULL,
+	"owner_kind" text NOT NULL,
+	"owner_name" text,
+	"offset_days" integer,
+	"offset_working_days" integer,
+	"due_on" date,
+	"status" text NOT NULL,
+	"done_on" date,
+	"note" text,
+	"position" integer NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "congress_plans" ADD CONSTRAINT "congress_plans_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "congress_plans" ADD CONSTRAINT "congress_plans_term_id_committee_terms_id_fk" FOREIGN KEY ("term_id") REFERENCES "public"."committee_terms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "congress_tasks" ADD CONSTRAINT "congress_tasks_plan_id_congress_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."congress_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "congress_tasks_plan_idx" ON "congress_tasks" USING btree ("plan_id","position");

@@ -1,0 +1,209 @@
+import { addWorkingDays } from '@daihoi/core';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectError, failOnServerErrors, refusedWithoutWrite, rows } from '../../test/expect.js';
+import { type Agent, orgIdByCode, startTestApp, type TestApp } from '../../test/harness.js';
+import { pdf } from '../files/fixtures.js';
+
+interface Task {
+  id: string;
+  stepKey: string | null;
+  dueOn: string | null;
+  status: string;
+  doneOn: string | null;
+  state: string;
+  version: number;
+}
+interface Plan {
+  id: string;
+  version: number;
+  congressKind: string;
+  derivedKind: { kind: string; memberCount: number; threshold: number };
+  ruleSet: { id: string; name: string };
+  plannedOn: string | null;
+  durationDays: number;
+  tasks: Task[];
+  abilities: { edit: boolean };
+}
+
+const serverErrors = failOnServerErrors();
+let t: TestApp;
+let bithuStc: Agent;
+let vanphong: Agent;
+let kiemtra: Agent;
+let dangvien: Agent;
+let stc: string;
+let term2020: string;
+let plan: Plan;
+
+const termOf = async (orgId: string, name: string) =>
+  (
+    await rows<{ id: string }>(
+      t,
+      sql`SELECT id FROM committee_terms WHERE organization_id = ${orgId} AND name = ${name}`,
+    )
+  )[0]!.id;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  serverErrors.watch(t.app);
+  [bithuStc, vanphong, kiemtra, dangvien] = (await Promise.all(
+    ['bithu.stc', 'vanphong', 'kiemtra', 'dangvien'].map((u) => t.login(u)),
+  )) as [Agent, Agent, Agent, Agent];
+  stc = await orgIdByCode(t, 'NA-DUK-STC');
+  term2020 = await termOf(stc, '2020–2025');
+});
+afterAll(() => t.close());
+
+const body = (overrides: Record<string, unknown> = {}) => ({
+  organizationId: stc,
+  termId: term2020,
+  plannedOn: '2020-05-20',
+  durationDays: 1.5,
+  ...overrides,
+});
+const task = (key: string) => plan.tasks.find((x) => x.stepKey === key)!;
+
+describe('adopting a congress plan', () => {
+  it('refuses a date after the level deadline or a congress longer than allowed, naming the directive', async () => {
+    const late = await refusedWithoutWrite(t, () =>
+      bithuStc.post('/api/v1/congress-plans', body({ plannedOn: '2020-07-10' })),
+    );
+    expect(expectError(late, 400, 'CONGRESS_SCHEDULE_INVALID').message).toContain('35-CT/TW');
+    expect(expectError(late, 400, 'CONGRESS_SCHEDULE_INVALID').message).toContain('30/06/2020');
+    const long = await refusedWithoutWrite(t, () =>
+      bithuStc.post('/api/v1/congress-plans', body({ durationDays: 3 })),
+    );
+    expectError(long, 400, 'CONGRESS_SCHEDULE_INVALID');
+    const half = await refusedWithoutWrite(t, () =>
+      bithuStc.post('/api/v1/congress-plans', body({ durationDays: 1.3 })),
+    );
+    expectError(half, 400, 'VALIDATION_FAILED');
+  });
+
+  it('derives the kind from the membership and wants a reason for another', async () => {
+    const other = await refusedWithoutWrite(t, () =>
+      bithuStc.post('/api/v1/congress-plans', body({ congressKind: 'delegates' })),
+    );
+    expectError(other, 400, 'CONGRESS_KIND_REASON_REQUIRED');
+    const wrongTerm = await refusedWithoutWrite(t, () =>
+      bithuStc.post(
+        '/api/v1/congress-plans',
+        body({ termId: term2020.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }),
+      ),
+    );
+    expectError(wrongTerm, 400, 'CONGRESS_TERM_MISMATCH');
+    const oldTerm = await refusedWithoutWrite(t, async () =>
+      bithuStc.post('/api/v1/congress-plans', body({ termId: await termOf(stc, '2015–2020') })),
+    );
+    expectError(oldTerm, 400, 'CONGRESS_RULE_SET_MISSING');
+  });
+
+  it('generates the tasks of the template counted back from the congress date', async () => {
+    const res = await bithuStc.post('/api/v1/congress-plans', body());
+    expect(res.statusCode, res.body).toBe(201);
+    plan = res.json() as Plan;
+    expect(plan.ruleSet.id).toBe('ct35-2019');
+    expect(plan.derivedKind).toMatchObject({ kind: 'all_member', threshold: 200 });
+    expect(plan.congressKind).toBe('all_member');
+    expect(plan.tasks).toHaveLength(15);
+    expect(task('congress_held').dueOn).toBe('2020-05-20');
+    // RULES §1.3: the opening date is announced 30 working days ahead.
+    expect(task('opening_announced').dueOn).toBe(addWorkingDays('2020-05-20', -30));
+    // On 15/03/2020 the first steps (120 days before) are already late.
+    expect(task('plan_adopted').state).toBe('overdue');
+    expect(task('congress_held').state).toBe('on_track');
+    const again = await refusedWithoutWrite(t, () => bithuStc.post('/api/v1/congress-plans', body()));
+    expectError(again, 409, 'CONGRESS_PLAN_EXISTS');
+  });
+
+  it('recomputes the open tasks when the date moves, and keeps what is done', async () => {
+    const done = await bithuStc.patch(`/api/v1/congress-tasks/${task('plan_adopted').id}`, {
+      version: task('plan_adopted').version,
+      status: 'done',
+    });
+    expect(done.json()).toMatchObject({ status: 'done', doneOn: '2020-03-15', state: 'done' });
+    const doneDue = task('plan_adopted').dueOn;
+    const moved = await bithuStc.patch(`/api/v1/congress-plans/${plan.id}`, {
+      version: plan.version,
+      plannedOn: '2020-06-05',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    plan = moved.json() as Plan;
+    expect(task('congress_held').dueOn).toBe('2020-06-05');
+    expect(task('opening_announced').dueOn).toBe(addWorkingDays('2020-06-05', -30));
+    expect(task('plan_adopted')).toMatchObject({ dueOn: doneDue, status: 'done' });
+    const stale = await refusedWithoutWrite(t, () =>
+      bithuStc.patch(`/api/v1/congress-plans/${plan.id}`, { version: 1, plannedOn: '2020-06-06' }),
+    );
+    expect(expectError(stale, 409, 'VERSION_CONFLICT').details).toEqual({ currentVersion: plan.version });
+    const late = await refusedWithoutWrite(t, () =>
+      bithuStc.patch(`/api/v1/congress-plans/${plan.id}`, { version: plan.version, plannedOn: '2020-07-01' }),
+    );
+    expectError(late, 400, 'CONGRESS_SCHEDULE_INVALID');
+  });
+
+  it('refuses a task due before the plan existed, or done in the future', async () => {
+    const subcommittees = task('subcommittees_formed');
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        bithuStc.patch(`/api/v1/congress-tasks/${subcommittees.id}`, {
+          version: subcommittees.version,
+          dueOn: '2020-03-01',
+        }),
+      ),
+      400,
+      'CONGRESS_TASK_DUE_BEFORE_PLAN',
+    );
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        bithuStc.patch(`/api/v1/congress-tasks/${subcommittees.id}`, {
+          version: subcommittees.version,
+          status: 'done',
+          doneOn: '2020-03-20',
+        }),
+      ),
+      400,
+      'CONGRESS_TASK_DONE_IN_FUTURE',
+    );
+    const added = await bithuStc.post(`/api/v1/congress-plans/${plan.id}/tasks`, {
+      title: 'Tổng duyệt đại hội',
+      ownerKind: 'office',
+      dueOn: '2020-06-03',
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ stepKey: null, position: 15, state: 'on_track' });
+  });
+
+  it('keeps evidence files on a task', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(pdf())]), 'Nghị quyết thành lập tiểu ban.pdf');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/congress-tasks/${task('subcommittees_formed').id}/files`,
+      headers: { cookie: bithuStc.cookie, 'x-csrf-token': bithuStc.csrfToken },
+      payload: form,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const files = (
+      await bithuStc.get(`/api/v1/files?entity=congress_task&entityId=${task('subcommittees_formed').id}`)
+    ).json();
+    expect(files.items.map((f: { name: string }) => f.name)).toEqual(['Nghị quyết thành lập tiểu ban.pdf']);
+  });
+
+  it('is read by the committees above, edited by their offices, hidden from others', async () => {
+    const listed = (
+      await vanphong.get(`/api/v1/congress-plans?organizationId=${await orgIdByCode(t, 'NA-DUK')}`)
+    ).json() as { items: Plan[] };
+    expect(listed.items.map((p) => p.id)).toContain(plan.id);
+    expect(((await vanphong.get(`/api/v1/congress-plans/${plan.id}`)).json() as Plan).abilities.edit).toBe(
+      true,
+    );
+    expectError(
+      await kiemtra.patch(`/api/v1/congress-plans/${plan.id}`, { version: plan.version, note: 'x' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(await dangvien.get(`/api/v1/congress-plans/${plan.id}`), 404, 'CONGRESS_PLAN_NOT_FOUND');
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { can } from '../../auth/policy.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { pageOf } from '../../http/paging.js';
+import { type App, ctxOf, type Deps } from '../../http/route.js';
+import { uploadedFileOut } from '../files/presenter.js';
+import { readUpload } from '../files/routes.js';
+import { uploadFile } from '../files/service.js';
+import { findVisiblePlan } from './access.js';
+import { planDetailOut, planOut, taskOut } from './presenter.js';
+import {
+  createPlanBody,
+  createTaskBody,
+  listPlansQuery,
+  planParams,
+  updatePlanBody,
+  updateTaskBody,
+} from './schema.js';
+import { createPlan, getPlan, listPlans, updatePlan } from './service.js';
+import { addTask, planIdOfTask, updateTask } from './tasks.js';
+
+const tags = ['Đại hội'];
+const noFields = z.strictObject({});
+
+export function congressRoutes(app: App, deps: Deps) {
+  app.get(
+    '/api/v1/congress-plans',
+    {
+      config: { action: 'congress.read' },
+      schema: { tags, querystring: listPlansQuery, response: { 200: pageOf(planOut) } },
+    },
+    (req) => listPlans(ctxOf(deps, req), req.query),
+  );
+  app.post(
+    '/api/v1/congress-plans',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, body: createPlanBody, response: { 201: planDetailOut } },
+    },
+    async (req, reply) => reply.code(201).send(await createPlan(ctxOf(deps, req), req.body)),
+  );
+  app.get(
+    '/api/v1/congress-plans/:id',
+    {
+      config: { action: 'congress.read' },
+      schema: { tags, params: planParams, response: { 200: planDetailOut } },
+    },
+    (req) => getPlan(ctxOf(deps, req), req.params.id),
+  );
+  app.patch(
+    '/api/v1/congress-plans/:id',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: planParams, body: updatePlanBody, response: { 200: planDetailOut } },
+    },
+    (req) => updatePlan(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/congress-plans/:id/tasks',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: planParams, body: createTaskBody, response: { 201: taskOut } },
+    },
+    async (req, reply) => reply.code(201).send(await addTask(ctxOf(deps, req), req.params.id, req.body)),
+  );
+  app.patch(
+    '/api/v1/congress-tasks/:id',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: planParams, body: updateTaskBody, response: { 200: taskOut } },
+    },
+    (req) => updateTask(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/congress-tasks/:id/files',
+    {
+      config: { action: 'congress.manage' },
+      schema: {
+        tags,
+        params: planParams,
+        consumes: ['multipart/form-data'],
+        description: 'Evidence of a task: the part `file` (PDF, DOCX, XLSX, PNG, JPEG).',
+        response: { 201: uploadedFileOut },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(deps, req);
+      const planId = await planIdOfTask(ctx.db, req.params.id);
+      if (!planId) throw notFound('CONGRESS_TASK_NOT_FOUND');
+      const { organization } = await findVisiblePlan(ctx.db, ctx.actor, planId).catch(() => {
+        throw notFound('CONGRESS_TASK_NOT_FOUND');
+      });
+      if (!can(ctx.actor, 'congress.manage', organization)) throw forbidden();
+      const { file } = await readUpload(req, deps.config.fileMaxBytes, noFields);
+      const fields = {
+        organizationId: organization.id,
+        entity: 'congress_task',
+        entityId: req.params.id,
+        restricted: false,
+      };
+      return reply.code(201).send(await uploadFile(ctx, fields, file));
+    },
+  );
+}

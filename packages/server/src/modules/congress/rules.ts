@@ -1,0 +1,85 @@
+import {
+  type CongressRuleSet,
+  checkCongressSchedule,
+  getRuleSet,
+  isOrganizationLevel,
+  RULE_SET_IDS,
+  type ScheduleViolation,
+} from '@daihoi/core';
+import { and, count, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { AppError, badRequest } from '../../http/errors.js';
+import { ACTIVE_STATUSES } from '../members/service.js';
+import { members } from '../members/tables.js';
+
+/** The rule set of the congresses that open a term, by the term's name ("2020–2025" → 35-CT/TW of 2019). */
+export function ruleSetForTerm(termName: string): CongressRuleSet {
+  const id = RULE_SET_IDS.find((r) => getRuleSet(r).term === termName);
+  if (!id) throw badRequest('CONGRESS_RULE_SET_MISSING', [{ path: 'body.termId' }]);
+  return getRuleSet(id);
+}
+
+interface Organization {
+  id: string;
+  path: string;
+  level: string;
+  kind: string;
+}
+
+/**
+ * The kind of congress the membership gives (RULES §1.1): a grassroots organization below the rule set's
+ * threshold holds an all-member congress, at or above it a delegates' congress; cells and sub-grassroots
+ * organizations meet as all members, the levels above as delegates.
+ */
+export async function derivedCongressKind(db: DbOrTx, ruleSet: CongressRuleSet, org: Organization) {
+  const threshold = ruleSet.allMemberCongressBelow.value;
+  const [row] = await db
+    .select({ n: count() })
+    .from(members)
+    .where(
+      and(
+        sql`${members.organizationPath} LIKE ${`${org.path}%`}`,
+        inArray(members.status, [...ACTIVE_STATUSES]),
+      ),
+    );
+  const memberCount = Number(row?.n ?? 0);
+  const kind =
+    org.level === 'grassroots'
+      ? memberCount < threshold
+        ? 'all_member'
+        : 'delegates'
+      : org.level === 'cell' || org.level === 'sub_grassroots'
+        ? 'all_member'
+        : 'delegates';
+  return { kind: kind as 'all_member' | 'delegates', memberCount, threshold };
+}
+
+/**
+ * The planned date and length against the level's rules. A broken verified rule refuses the plan, naming
+ * the document; a broken unverified default (RULES.md) is returned as a warning for the clerk to check.
+ */
+export function scheduleWarnings(
+  ruleSet: CongressRuleSet,
+  level: string,
+  plannedOn: string | null,
+  halfDays: number,
+) {
+  if (!plannedOn || !isOrganizationLevel(level)) return [];
+  const violations = checkCongressSchedule(ruleSet, level, { startsOn: plannedOn, days: halfDays / 2 });
+  const refused = violations.filter((v) => !v.unverified);
+  if (refused.length > 0) throw scheduleError(refused);
+  return violations.map((v) => ({ code: v.code, message: v.message }));
+}
+
+function scheduleError(violations: ScheduleViolation[]): AppError {
+  return new AppError(
+    400,
+    'CONGRESS_SCHEDULE_INVALID',
+    violations.map((v) => ({
+      path: v.code === 'too_long' ? 'body.durationDays' : 'body.plannedOn',
+      code: v.code,
+      message: v.message,
+    })),
+    violations[0]!.message,
+  );
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { isoDate, optionalText, text } from '../../http/fields.js';
+import { pageQuery } from '../../http/paging.js';
+
+export const CONGRESS_KINDS = ['all_member', 'delegates'] as const;
+export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
+export const OWNER_KINDS = [
+  'committee',
+  'office',
+  'documents_subcommittee',
+  'personnel_subcommittee',
+  'logistics_subcommittee',
+  'upper_committee',
+] as const;
+
+/** A congress lasts a whole number of half days: 0.5, 1, 1.5, 2… */
+const durationDays = z
+  .number()
+  .positive()
+  .max(10)
+  .refine((d) => Number.isInteger(d * 2), 'Thời gian đại hội tính theo nửa ngày (0,5; 1; 1,5; 2…).');
+
+export const createPlanBody = z.strictObject({
+  organizationId: z.uuid(),
+  /** The term the congress opens. */
+  termId: z.uuid(),
+  plannedOn: isoDate.nullable().optional(),
+  durationDays,
+  /** Omitted: the kind the membership gives (RULES §1.1). */
+  congressKind: z.enum(CONGRESS_KINDS).optional(),
+  congressKindReason: optionalText(1000),
+  note: optionalText(5000),
+});
+
+export const updatePlanBody = z.strictObject({
+  version: z.number().int().positive(),
+  plannedOn: isoDate.nullable().optional(),
+  durationDays: durationDays.optional(),
+  congressKind: z.enum(CONGRESS_KINDS).optional(),
+  congressKindReason: optionalText(1000),
+  note: optionalText(5000),
+});
+
+export const listPlansQuery = z.strictObject({
+  ...pageQuery,
+  /** Plans of this organization's subtree. */
+  organizationId: z.uuid().optional(),
+  termId: z.uuid().optional(),
+});
+
+export const planParams = z.strictObject({ id: z.uuid() });
+
+export const createTaskBody = z.strictObject({
+  title: text().trim().min(1).max(500),
+  ownerKind: z.enum(OWNER_KINDS),
+  ownerName: optionalText(300),
+  dueOn: isoDate,
+  note: optionalText(5000),
+});
+
+export const updateTaskBody = z.strictObject({
+  version: z.number().int().positive(),
+  title: text().trim().min(1).max(500).optional(),
+  ownerName: optionalText(300),
+  dueOn: isoDate.optional(),
+  status: z.enum(TASK_STATUSES).optional(),
+  doneOn: isoDate.nullable().optional(),
+  note: optionalText(5000),
+});
+
+export type CreatePlanInput = z.infer<typeof createPlanBody>;
+export type UpdatePlanInput = z.infer<typeof updatePlanBody>;
+export type ListPlansQuery = z.infer<typeof listPlansQuery>;
+export type CreateTaskInput = z.infer<typeof createTaskBody>;
+export type UpdateTaskInput = z.infer<typeof updateTaskBody>;

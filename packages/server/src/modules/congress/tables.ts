@@ -1,0 +1,64 @@
+import { date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, rowVersion, timestamps } from '../../db/columns.js';
+import { committeeTerms, organizations } from '../organizations/tables.js';
+
+/**
+ * An organization's plan for the congress that opens a term: kind, date and length checked against the
+ * term's rule set, and the preparation tasks counted back from the congress date.
+ */
+export const congressPlans = pgTable(
+  'congress_plans',
+  {
+    id: idColumn(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** The term the congress opens (2020–2025 for the congresses of 2020). */
+    termId: uuid('term_id')
+      .notNull()
+      .references(() => committeeTerms.id),
+    ruleSetId: text('rule_set_id').notNull(),
+    /** all_member (đại hội đảng viên) or delegates (đại hội đại biểu). */
+    congressKind: text('congress_kind').notNull(),
+    /** Why the kind differs from the one the membership gives. */
+    congressKindReason: text('congress_kind_reason'),
+    plannedOn: date('planned_on', { mode: 'string' }),
+    /** The congress's length in half days: 1 is half a day, 4 is two days. */
+    durationHalfDays: integer('duration_half_days').notNull(),
+    /** The business day the plan was adopted: tasks cannot be due before it. */
+    adoptedOn: date('adopted_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [unique('congress_plans_org_term_key').on(t.organizationId, t.termId)],
+);
+
+/** One preparation step of a plan, generated from the template or added by hand. */
+export const congressTasks = pgTable(
+  'congress_tasks',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => congressPlans.id, { onDelete: 'cascade' }),
+    /** The template step it came from; null for a task added by hand. */
+    stepKey: text('step_key'),
+    title: text('title').notNull(),
+    ownerKind: text('owner_kind').notNull(),
+    /** The person in charge, as a clerk writes it. */
+    ownerName: text('owner_name'),
+    /** The offset the template gave, kept so that moving the congress date recomputes the due date. */
+    offsetDays: integer('offset_days'),
+    offsetWorkingDays: integer('offset_working_days'),
+    dueOn: date('due_on', { mode: 'string' }),
+    status: text('status').notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    note: text('note'),
+    position: integer('position').notNull(),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [index('congress_tasks_plan_idx').on(t.planId, t.position)],
+);
