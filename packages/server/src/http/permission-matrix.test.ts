@@ -181,6 +181,10 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/v1/documents/{id}/coverage.xlsx':       { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   // Congress plans: `in` is a plan of the target organization (a new cell below it for a new plan).
+  'GET /api/v1/congress-dashboard':                 { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/congress-dashboard.xlsx':            { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
   'GET /api/v1/congress-plans':                     { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'POST /api/v1/congress-plans':                    { in:    [401, 201,  201,   201,  403,  403],
@@ -771,6 +775,12 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
   }),
   'GET /api/v1/documents/{id}/coverage.xlsx': async ({ org, n }) => ({
     url: `/api/v1/documents/${await documentOf(org, n)}/coverage.xlsx?organizationId=${org}`,
+  }),
+  'GET /api/v1/congress-dashboard': async ({ org }) => ({
+    url: `/api/v1/congress-dashboard?organizationId=${org}`,
+  }),
+  'GET /api/v1/congress-dashboard.xlsx': async ({ org }) => ({
+    url: `/api/v1/congress-dashboard.xlsx?organizationId=${org}`,
   }),
   'GET /api/v1/congress-plans': async ({ org }) => ({ url: `/api/v1/congress-plans?organizationId=${org}` }),
   'POST /api/v1/congress-plans': async (c) => ({

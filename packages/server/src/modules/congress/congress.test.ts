@@ -207,3 +207,64 @@ describe('adopting a congress plan', () => {
     expectError(await dangvien.get(`/api/v1/congress-plans/${plan.id}`), 404, 'CONGRESS_PLAN_NOT_FOUND');
   });
 });
+
+interface Dashboard {
+  organization: { id: string };
+  term: { name: string };
+  steps: { key: string }[];
+  rows: {
+    organization: { id: string; level: string };
+    planId: string | null;
+    deadline: string | null;
+    cells: string[];
+  }[];
+  counts: Record<string, number>;
+}
+
+describe('the congress dashboard', () => {
+  it('shows every organization of the subtree × every step, for the next congress wave by default', async () => {
+    const duk = await orgIdByCode(t, 'NA-DUK');
+    const board = (await vanphong.get('/api/v1/congress-dashboard')).json() as Dashboard;
+    expect(board.organization.id).toBe(duk);
+    expect(board.term.name).toBe('2020–2025');
+    expect(board.steps).toHaveLength(15);
+    const [subtree] = await rows<{ n: number }>(
+      t,
+      sql`SELECT count(*)::int AS n FROM organizations c, organizations p WHERE p.id = ${duk} AND c.path LIKE p.path || '%' AND c.archived_at IS NULL`,
+    );
+    expect(board.rows).toHaveLength(subtree!.n);
+    expect(board.rows[0]!.organization.id).toBe(duk);
+    const stcRow = board.rows.find((r) => r.organization.id === stc)!;
+    expect(stcRow).toMatchObject({ planId: plan.id, deadline: '2020-06-30' });
+    expect(stcRow.cells[board.steps.findIndex((s) => s.key === 'plan_adopted')]).toBe('done');
+    const total = Object.values(board.counts).reduce((a, b) => a + b, 0);
+    expect(total).toBe(board.rows.length * 15);
+  });
+
+  it('filters by level and status, and exports the same rows as .xlsx', async () => {
+    const overdue = (await vanphong.get('/api/v1/congress-dashboard?status=overdue')).json() as Dashboard;
+    expect(overdue.rows.length).toBeGreaterThan(0);
+    for (const r of overdue.rows) expect(r.cells).toContain('overdue');
+    const cells = (await vanphong.get('/api/v1/congress-dashboard?level=cell')).json() as Dashboard;
+    for (const r of cells.rows) expect(r.organization.level).toBe('cell');
+    const res = await vanphong.get('/api/v1/congress-dashboard.xlsx?status=overdue');
+    expect(res.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.actualRowCount).toBe(overdue.rows.length + 3);
+    expect(String(sheet.getCell('A1').value)).toContain('2020–2025');
+  });
+
+  it('answers 404 for a subtree out of reach and starts a secretary at their own organization', async () => {
+    const vinh = await orgIdByCode(t, 'NA-VINH');
+    expectError(
+      await vanphong.get(`/api/v1/congress-dashboard?organizationId=${vinh}`),
+      404,
+      'ORG_NOT_FOUND',
+    );
+    const own = (await bithuStc.get('/api/v1/congress-dashboard')).json() as Dashboard;
+    expect(own.organization.id).toBe(stc);
+  });
+});

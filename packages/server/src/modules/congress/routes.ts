@@ -3,10 +3,14 @@ import { can } from '../../auth/policy.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { pageOf } from '../../http/paging.js';
 import { type App, ctxOf, type Deps } from '../../http/route.js';
+import { contentDisposition } from '../files/content.js';
 import { uploadedFileOut } from '../files/presenter.js';
 import { readUpload } from '../files/routes.js';
 import { uploadFile } from '../files/service.js';
+import { XLSX_TYPE } from '../members/xlsx.js';
 import { findVisiblePlan } from './access.js';
+import { congressDashboard } from './dashboard.js';
+import { dashboardOut, dashboardQuery } from './dashboard-schema.js';
 import { planDetailOut, planOut, taskOut } from './presenter.js';
 import {
   createPlanBody,
@@ -18,11 +22,36 @@ import {
 } from './schema.js';
 import { createPlan, getPlan, listPlans, updatePlan } from './service.js';
 import { addTask, planIdOfTask, updateTask } from './tasks.js';
+import { exportDashboard } from './xlsx.js';
 
 const tags = ['Đại hội'];
 const noFields = z.strictObject({});
 
 export function congressRoutes(app: App, deps: Deps) {
+  app.get(
+    '/api/v1/congress-dashboard',
+    {
+      config: { action: 'congress.read' },
+      schema: { tags, querystring: dashboardQuery, response: { 200: dashboardOut } },
+    },
+    (req) => congressDashboard(ctxOf(deps, req), req.query),
+  );
+  app.get(
+    '/api/v1/congress-dashboard.xlsx',
+    {
+      exposeHeadRoute: false,
+      config: { action: 'congress.read' },
+      schema: { tags, querystring: dashboardQuery },
+    },
+    async (req, reply) => {
+      const { stream, fileName } = await exportDashboard(ctxOf(deps, req), req.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', contentDisposition(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    },
+  );
   app.get(
     '/api/v1/congress-plans',
     {
