@@ -62,3 +62,25 @@ describe('the demo documents', () => {
     expect(coverage.studied).toBeLessThan(coverage.total);
   });
 });
+
+describe('the demo congress plans', () => {
+  it('stand at realistic stages on 15/03/2020: most adopted with early steps done, some late', async () => {
+    const board = (await vanphong.get('/api/v1/congress-dashboard')).json() as {
+      rows: {
+        organization: { level: string };
+        planId: string | null;
+        plannedOn: string | null;
+        cells: string[];
+      }[];
+      counts: Record<string, number>;
+    };
+    const grassroots = board.rows.filter((r) => r.organization.level === 'grassroots');
+    const planned = grassroots.filter((r) => r.planId);
+    expect(planned.length).toBeGreaterThan(grassroots.length / 2);
+    expect(planned.length).toBeLessThan(grassroots.length);
+    for (const r of planned) expect(r.plannedOn! >= '2020-04-01' && r.plannedOn! <= '2020-06-30').toBe(true);
+    expect(board.counts.done).toBeGreaterThan(0);
+    expect(board.counts.overdue).toBeGreaterThan(0);
+    expect(board.counts.on_track).toBeGreaterThan(0);
+  });
+});

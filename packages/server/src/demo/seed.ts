@@ -7,6 +7,7 @@ import { newId } from '../db/columns.js';
 import { inTransaction } from '../db/tx.js';
 import { committeeTerms, organizations } from '../modules/organizations/tables.js';
 import { roleAssignments, users } from '../modules/users/tables.js';
+import { seedDemoCongress } from './congress.js';
 import { demoAccounts, demoTree, flattenDemoTree } from './dataset.js';
 import { seedDemoDocuments } from './documents.js';
 import { seedDemoMembers } from './members.js';
@@ -70,6 +71,7 @@ export async function seedDemo(db: Db, password: string, now: Date): Promise<boo
     }
     const people = await seedDemoMembers(tx, ids);
     const papers = await seedDemoDocuments(tx, ids);
+    const congress = await seedDemoCongress(tx, ids);
     await recordAudit(
       tx,
       null,
