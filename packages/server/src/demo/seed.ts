@@ -85,6 +85,7 @@ export async function seedDemo(db: Db, password: string, now: Date): Promise<boo
           accounts: demoAccounts.length,
           members: people.members,
           ...papers,
+          ...congress,
         },
       },
       now,
