@@ -2,6 +2,7 @@ import { deleteExpiredSessions } from '../auth/sessions.js';
 import { createBackup } from '../backup/backup.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
+import { remindCongressTasks } from '../modules/congress/reminders.js';
 import { applyDueTransfers } from '../modules/members/service.js';
 import { sendNotificationDigests } from '../modules/notifications/service.js';
 import type { Schedule, Scheduler } from './scheduler.js';
@@ -13,6 +14,8 @@ export const PLATFORM_JOBS = {
   'notifications.digest': { dailyAt: '07:00' },
   // Transfers dated today take effect in the first minutes of the day.
   'members.transfers': { dailyAt: '00:05' },
+  // Before the digest, so that the morning's e-mail carries the day's congress reminders.
+  'congress.reminders': { dailyAt: '06:30' },
 } as const satisfies Record<string, Schedule>;
 
 export type PlatformJob = keyof typeof PLATFORM_JOBS;
@@ -42,6 +45,10 @@ export function registerPlatformJobs(scheduler: Scheduler, deps: { config: Confi
     'members.transfers': async ({ now }) => {
       const applied = await applyDueTransfers(database.db, config.clock.today(), now);
       return `${applied} lượt chuyển sinh hoạt`;
+    },
+    'congress.reminders': async ({ now }) => {
+      const raised = await remindCongressTasks(database.db, config.clock.today(), now);
+      return `${raised} thông báo nhắc việc chuẩn bị đại hội`;
     },
   };
   for (const { name, schedule } of platformJobs(database.kind))

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectError, failOnServerErrors, refusedWithoutWrite, rows } from '../../test/expect.js';
 import { type Agent, orgIdByCode, startTestApp, type TestApp } from '../../test/harness.js';
 import { pdf } from '../files/fixtures.js';
+import { remindCongressTasks } from './reminders.js';
 
 interface Task {
   id: string;
@@ -266,5 +267,19 @@ describe('the congress dashboard', () => {
     );
     const own = (await bithuStc.get('/api/v1/congress-dashboard')).json() as Dashboard;
     expect(own.organization.id).toBe(stc);
+  });
+});
+
+describe('reminders', () => {
+  it("tell the organization's own office and secretary once a day of late and coming tasks", async () => {
+    const raised = await remindCongressTasks(t.database.db, '2020-03-15', new Date());
+    expect(raised).toBeGreaterThan(0);
+    const mine = await rows<{ username: string; kind: string; title: string }>(
+      t,
+      sql`SELECT u.username, n.kind, n.title FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.link = ${`/congress-plans/${plan.id}`}`,
+    );
+    expect(mine.map((n) => n.username)).toEqual(['bithu.stc']);
+    expect(mine[0]).toMatchObject({ kind: 'congress.overdue' });
+    expect(mine[0]!.title).toMatch(/việc quá hạn/);
   });
 });

@@ -26,6 +26,8 @@ export interface NotifyInput {
    */
   role?: Role;
   organizationId?: string;
+  /** With `role`: only the holders at the organization itself, not those of the committees above it. */
+  exactOrganization?: boolean;
   /** Left out even when reached otherwise: the person whose own act raised it. */
   excludeUserIds?: string[];
   /** What raised it, e.g. 'congress.deadline'. */
@@ -46,7 +48,12 @@ async function activeUsers(tx: DbOrTx, ids: string[]): Promise<string[]> {
 }
 
 /** Active holders of `role` on the organization itself or on any of its ancestors. */
-async function roleHolders(tx: DbOrTx, role: Role, organizationId: string | undefined): Promise<string[]> {
+async function roleHolders(
+  tx: DbOrTx,
+  role: Role,
+  organizationId: string | undefined,
+  exact = false,
+): Promise<string[]> {
   const holders = (where: SQL) =>
     tx
       .selectDistinct({ id: users.id })
@@ -55,6 +62,7 @@ async function roleHolders(tx: DbOrTx, role: Role, organizationId: string | unde
       .where(and(eq(roleAssignments.role, role), eq(users.active, true), where));
   if (role === 'admin') return (await holders(isNull(roleAssignments.organizationId))).map((r) => r.id);
   if (!organizationId) throw new Error(`notify: role ${role} needs an organizationId`);
+  if (exact) return (await holders(eq(roleAssignments.organizationId, organizationId))).map((r) => r.id);
   const [org] = await tx
     .select({ path: organizations.path })
     .from(organizations)
@@ -76,7 +84,8 @@ export async function notify(tx: DbOrTx, input: NotifyInput, now: Date): Promise
   }
   const recipients = new Set(await activeUsers(tx, [...new Set(input.userIds ?? [])]));
   if (input.role)
-    for (const id of await roleHolders(tx, input.role, input.organizationId)) recipients.add(id);
+    for (const id of await roleHolders(tx, input.role, input.organizationId, input.exactOrganization))
+      recipients.add(id);
   for (const id of input.excludeUserIds ?? []) recipients.delete(id);
   if (recipients.size === 0) return 0;
   await tx.insert(n).values(
