@@ -29,6 +29,7 @@ export const ACTIONS = [
   'dissemination.manage',
   'congress.read',
   'congress.manage',
+  'congress.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -125,6 +126,8 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
     member: 'self',
   },
   'congress.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
+  // What an organization submits is decided by the committees above it, never by its own.
+  'congress.approve': { admin: 'system', office: 'below', secretary: 'below' },
 };
 
 export interface Assignment {

@@ -166,6 +166,16 @@ export const MESSAGES = {
   CONGRESS_TASK_NOT_FOUND: 'Không tìm thấy công việc chuẩn bị đại hội.',
   CONGRESS_TASK_DUE_BEFORE_PLAN: 'Hạn của công việc không được trước ngày lập kế hoạch đại hội.',
   CONGRESS_TASK_DONE_IN_FUTURE: 'Ngày hoàn thành không được sau ngày hôm nay.',
+  CONGRESS_BUDGET_INVALID: 'Dự toán kinh phí có dòng chưa hợp lệ.',
+  CONGRESS_BUDGET_LOCKED:
+    'Dự toán đã gửi hoặc đã được duyệt nên không sửa trực tiếp được; hãy lập phiên bản mới từ bản đã duyệt.',
+  CONGRESS_BUDGET_DRAFT_EXISTS: 'Đang có một phiên bản dự toán chưa gửi; hãy sửa phiên bản đó.',
+  CONGRESS_BUDGET_EMPTY: 'Dự toán chưa có dòng nào nên chưa gửi được.',
+  CONGRESS_SUBMISSION_PENDING: 'Nội dung này đã gửi cấp trên và đang chờ ý kiến; chưa gửi lại được.',
+  CONGRESS_SUBMISSION_NOT_FOUND: 'Không tìm thấy hồ sơ trình cấp trên.',
+  CONGRESS_SUBMISSION_DECIDED: 'Hồ sơ này đã được cấp trên cho ý kiến.',
+  CONGRESS_SUBMISSION_DATE_MISSING: 'Kế hoạch chưa có ngày đại hội nên chưa trình được ngày và thời gian đại hội.',
+  CONGRESS_SELF_APPROVAL: 'Không được tự duyệt hồ sơ do chính mình trình; việc duyệt thuộc cấp ủy cấp trên.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

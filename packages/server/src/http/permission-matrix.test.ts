@@ -197,6 +197,19 @@ const MATRIX: Record<string, Expectation> = {
                                                       out:   [401, 201,  404,   404,  404,  404] },
   'PATCH /api/v1/congress-tasks/{id}':              { in:    [401, 200,  200,   200,  403,  403],
                                                       out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/congress-plans/{id}/budget':         { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PUT /api/v1/congress-plans/{id}/budget':         { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/congress-plans/{id}/budget/versions':{ in:   [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'POST /api/v1/congress-plans/{id}/submissions':   { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  // Decided by the committees above the organization (the bloc's office and secretary are above NA-DUK-SXD).
+  'POST /api/v1/congress-submissions/{id}/approve': { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/congress-submissions/{id}/return':  { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
   'POST /api/v1/congress-tasks/{id}/files':         { in:    [401, 201,  201,   201,  403,  403],
                                                       out:   [401, 201,  404,   404,  404,  404] },
 };
@@ -524,6 +537,14 @@ const plansOf = new Map<string, string>();
 /** The congress plan of the organization, adopted by the administrator. */
 async function planOf(organizationId: string): Promise<string> {
   if (!plansOf.has(organizationId)) {
+    // The demo already holds the plans of some organizations.
+    const [seeded] = await rows<{ id: string }>(
+      t,
+      sql`SELECT id FROM congress_plans WHERE organization_id = ${organizationId}`,
+    );
+    if (seeded) plansOf.set(organizationId, seeded.id);
+  }
+  if (!plansOf.has(organizationId)) {
     const res = await agents.get('admin')!.post('/api/v1/congress-plans', await planBody(organizationId));
     expect(res.statusCode, res.body).toBe(201);
     plansOf.set(organizationId, res.json().id);
@@ -536,6 +557,54 @@ async function taskOf(organizationId: string) {
     sql`SELECT id, version FROM congress_tasks WHERE plan_id = ${await planOf(organizationId)} ORDER BY position LIMIT 1`,
   );
   return task!;
+}
+
+/** A plan of its own for a call that changes its state: on a new cell below the target, or the target's. */
+async function freshPlan(c: Context): Promise<string> {
+  const organizationId = await planTarget(c);
+  if (organizationId === c.org) return planOf(c.org);
+  const res = await agents.get('admin')!.post('/api/v1/congress-plans', await planBody(organizationId));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+const budgetLines = [
+  { category: 'other', description: 'Chi phí đại hội', quantity: 1, unit: 'trọn gói', unitPrice: 1_000_000 },
+];
+/** A plan whose budget the province's office has approved: the next version starts from it. */
+async function approvedBudgetPlan(c: Context): Promise<string> {
+  const planId = await freshPlan(c);
+  if (planId === plansOf.get(c.org)) return planId;
+  const admin = agents.get('admin')!;
+  expect(
+    (await admin.request('PUT', `/api/v1/congress-plans/${planId}/budget`, { lines: budgetLines }))
+      .statusCode,
+  ).toBe(200);
+  const [sent] = (
+    await admin.post(`/api/v1/congress-plans/${planId}/submissions`, { kind: 'budget' })
+  ).json();
+  const approved = await (await provinceOffice()).post(`/api/v1/congress-submissions/${sent.id}/approve`, {});
+  expect(approved.statusCode, approved.body).toBe(200);
+  return planId;
+}
+let province: Agent | undefined;
+/** The province's office: it submits and decides for organizations below it without being a matrix role. */
+async function provinceOffice(): Promise<Agent> {
+  province ??= await t.login('vanphong.tu');
+  return province;
+}
+const submissionsOf = new Map<string, string>();
+/** A submission waiting for the committee above, sent by the province's office (so nobody decides their own). */
+async function pendingSubmission(c: Context): Promise<string> {
+  const planId = await freshPlan(c);
+  const reused = planId === plansOf.get(c.org);
+  if (reused && submissionsOf.has(c.org)) return submissionsOf.get(c.org)!;
+  const res = await (await provinceOffice()).post(`/api/v1/congress-plans/${planId}/submissions`, {
+    kind: 'plan',
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const id = (res.json() as { id: string; round: number }[]).at(-1)!.id;
+  if (reused) submissionsOf.set(c.org, id);
+  return id;
 }
 
 const userIdOf = (role: Role) => agents.get(role === 'anonymous' ? 'admin' : role)!.user.id;
@@ -775,6 +844,36 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
   }),
   'GET /api/v1/documents/{id}/coverage.xlsx': async ({ org, n }) => ({
     url: `/api/v1/documents/${await documentOf(org, n)}/coverage.xlsx?organizationId=${org}`,
+  }),
+  'GET /api/v1/congress-plans/{id}/budget': async ({ org }) => ({
+    url: `/api/v1/congress-plans/${await planOf(org)}/budget`,
+  }),
+  'PUT /api/v1/congress-plans/{id}/budget': async ({ org }) => {
+    const planId = await planOf(org);
+    const [budget] = await rows<{ version: number }>(
+      t,
+      sql`SELECT version FROM congress_budgets WHERE plan_id = ${planId} ORDER BY version_no DESC LIMIT 1`,
+    );
+    return {
+      url: `/api/v1/congress-plans/${planId}/budget`,
+      body: { version: budget?.version, lines: budgetLines },
+    };
+  },
+  'POST /api/v1/congress-plans/{id}/budget/versions': async (c) => ({
+    url: `/api/v1/congress-plans/${await approvedBudgetPlan(c)}/budget/versions`,
+    body: {},
+  }),
+  'POST /api/v1/congress-plans/{id}/submissions': async (c) => ({
+    url: `/api/v1/congress-plans/${await freshPlan(c)}/submissions`,
+    body: { kind: 'plan' },
+  }),
+  'POST /api/v1/congress-submissions/{id}/approve': async (c) => ({
+    url: `/api/v1/congress-submissions/${await pendingSubmission(c)}/approve`,
+    body: {},
+  }),
+  'POST /api/v1/congress-submissions/{id}/return': async (c) => ({
+    url: `/api/v1/congress-submissions/${await pendingSubmission(c)}/return`,
+    body: { comment: 'Đề nghị bổ sung' },
   }),
   'GET /api/v1/congress-dashboard': async ({ org }) => ({
     url: `/api/v1/congress-dashboard?organizationId=${org}`,

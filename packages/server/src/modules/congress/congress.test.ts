@@ -283,3 +283,187 @@ describe('reminders', () => {
     expect(mine[0]!.title).toMatch(/việc quá hạn/);
   });
 });
+
+interface Budget {
+  budget: {
+    id: string;
+    versionNo: number;
+    status: string;
+    version: number;
+    total: number;
+    totalInWords: string;
+    byCategory: Record<string, number>;
+  } | null;
+  versions: { versionNo: number; status: string }[];
+}
+interface Submission {
+  id: string;
+  kind: string;
+  round: number;
+  status: string;
+  comment: string | null;
+}
+
+const lines = [
+  {
+    category: 'venue_decoration',
+    description: 'Thuê hội trường, trang trí khánh tiết',
+    quantity: 1,
+    unit: 'trọn gói',
+    unitPrice: 200_000_000,
+  },
+  {
+    category: 'meals_accommodation',
+    description: 'Ăn trưa đại biểu',
+    quantity: 200,
+    unit: 'suất',
+    unitPrice: 5_000_000,
+  },
+];
+
+describe('the budget estimate and submissions to the committee above', () => {
+  it('refuses negative or fractional money and totals above 10^15 đồng, writing nothing', async () => {
+    const put = (body: unknown) =>
+      bithuStc.request('PUT', `/api/v1/congress-plans/${plan.id}/budget`, body as Record<string, unknown>);
+    const negative = await refusedWithoutWrite(t, () => put({ lines: [{ ...lines[0], unitPrice: -1 }] }));
+    expect(expectError(negative, 400, 'CONGRESS_BUDGET_INVALID').details).toMatchObject([
+      { path: 'body.lines.0.unitPrice' },
+    ]);
+    expectError(
+      await refusedWithoutWrite(t, () => put({ lines: [{ ...lines[0], unitPrice: 10.5 }] })),
+      400,
+      'CONGRESS_BUDGET_INVALID',
+    );
+    const huge = await refusedWithoutWrite(t, () =>
+      put({ lines: [{ ...lines[1], quantity: 1000, unitPrice: 2_000_000_000_000 }] }),
+    );
+    expectError(huge, 400, 'CONGRESS_BUDGET_INVALID');
+  });
+
+  it('totals by category and writes the total in words', async () => {
+    const res = await bithuStc.request('PUT', `/api/v1/congress-plans/${plan.id}/budget`, { lines });
+    expect(res.statusCode, res.body).toBe(200);
+    const budget = (res.json() as Budget).budget!;
+    expect(budget).toMatchObject({
+      versionNo: 1,
+      status: 'draft',
+      total: 1_200_000_000,
+      totalInWords: 'Một tỷ hai trăm triệu đồng',
+    });
+    expect(budget.byCategory.meals_accommodation).toBe(1_000_000_000);
+  });
+
+  it('goes up, is returned with a comment, resubmitted and approved — never by its own author', async () => {
+    const sent = await bithuStc.post(`/api/v1/congress-plans/${plan.id}/submissions`, {
+      kind: 'budget',
+      note: 'Kính trình',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const [first] = sent.json() as Submission[];
+    expect(first).toMatchObject({ kind: 'budget', round: 1, status: 'submitted' });
+    expectError(
+      await bithuStc.request('PUT', `/api/v1/congress-plans/${plan.id}/budget`, { version: 2, lines }),
+      409,
+      'CONGRESS_BUDGET_LOCKED',
+    );
+    expectError(
+      await bithuStc.post(`/api/v1/congress-plans/${plan.id}/submissions`, { kind: 'budget' }),
+      409,
+      'CONGRESS_SUBMISSION_PENDING',
+    );
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        bithuStc.post(`/api/v1/congress-submissions/${first!.id}/approve`, {}),
+      ),
+      403,
+      'CONGRESS_SELF_APPROVAL',
+    );
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        kiemtra.post(`/api/v1/congress-submissions/${first!.id}/approve`, {}),
+      ),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        vanphong.post(`/api/v1/congress-submissions/${first!.id}/return`, { comment: ' ' }),
+      ),
+      400,
+      'VALIDATION_FAILED',
+    );
+
+    const returned = await vanphong.post(`/api/v1/congress-submissions/${first!.id}/return`, {
+      comment: 'Giảm chi phí trang trí',
+    });
+    expect((returned.json() as Submission[])[0]).toMatchObject({
+      status: 'returned',
+      comment: 'Giảm chi phí trang trí',
+    });
+    const heard = await rows<{ kind: string }>(
+      t,
+      sql`SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'bithu.stc' AND n.kind = 'congress.returned'`,
+    );
+    expect(heard).toHaveLength(1);
+
+    const current = (await bithuStc.get(`/api/v1/congress-plans/${plan.id}/budget`)).json() as Budget;
+    expect(current.budget!.status).toBe('returned');
+    const cheaper = [{ ...lines[0], unitPrice: 150_000_000 }, lines[1]];
+    expect(
+      (
+        await bithuStc.request('PUT', `/api/v1/congress-plans/${plan.id}/budget`, {
+          version: current.budget!.version,
+          lines: cheaper,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const again = (
+      await bithuStc.post(`/api/v1/congress-plans/${plan.id}/submissions`, { kind: 'budget' })
+    ).json() as Submission[];
+    const second = again.find((x) => x.round === 2)!;
+    expect(second.status).toBe('submitted');
+    const approved = (
+      await vanphong.post(`/api/v1/congress-submissions/${second.id}/approve`, { comment: 'Đồng ý' })
+    ).json() as Submission[];
+    expect(approved.map((x) => [x.round, x.status])).toEqual([
+      [1, 'returned'],
+      [2, 'approved'],
+    ]);
+    expectError(
+      await vanphong.post(`/api/v1/congress-submissions/${second.id}/approve`, {}),
+      409,
+      'CONGRESS_SUBMISSION_DECIDED',
+    );
+  });
+
+  it('never edits an approved budget in place: a new version starts from it', async () => {
+    const approved = (await bithuStc.get(`/api/v1/congress-plans/${plan.id}/budget`)).json() as Budget;
+    expect(approved.budget).toMatchObject({ status: 'approved', total: 1_150_000_000 });
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        bithuStc.request('PUT', `/api/v1/congress-plans/${plan.id}/budget`, {
+          version: approved.budget!.version,
+          lines,
+        }),
+      ),
+      409,
+      'CONGRESS_BUDGET_LOCKED',
+    );
+    const next = await bithuStc.post(`/api/v1/congress-plans/${plan.id}/budget/versions`);
+    expect(next.statusCode, next.body).toBe(201);
+    expect((next.json() as Budget).budget).toMatchObject({
+      versionNo: 2,
+      status: 'draft',
+      total: 1_150_000_000,
+    });
+    expect((next.json() as Budget).versions.map((v) => [v.versionNo, v.status])).toEqual([
+      [1, 'approved'],
+      [2, 'draft'],
+    ]);
+    expectError(
+      await bithuStc.post(`/api/v1/congress-plans/${plan.id}/budget/versions`),
+      409,
+      'CONGRESS_BUDGET_DRAFT_EXISTS',
+    );
+  });
+});

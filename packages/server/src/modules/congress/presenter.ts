@@ -40,9 +40,52 @@ export const planOut = z.object({
   updatedAt: z.string(),
 });
 
+const person = z.object({ id: z.string(), displayName: z.string() }).nullable();
+
+export const submissionOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  round: z.number(),
+  status: z.enum(['submitted', 'approved', 'returned']),
+  budgetId: z.string().nullable(),
+  note: z.string().nullable(),
+  submittedAt: z.string(),
+  submittedBy: person,
+  decidedAt: z.string().nullable(),
+  decidedBy: person,
+  comment: z.string().nullable(),
+});
+
+const budgetLineOut = z.object({
+  category: z.string(),
+  description: z.string(),
+  quantity: z.number(),
+  unit: z.string(),
+  unitPrice: z.number(),
+  amount: z.number(),
+});
+
+export const budgetOut = z.object({
+  budget: z
+    .object({
+      id: z.string(),
+      versionNo: z.number(),
+      status: z.string(),
+      version: z.number(),
+      lines: z.array(budgetLineOut),
+      byCategory: z.record(z.string(), z.number()),
+      total: z.number(),
+      totalInWords: z.string(),
+    })
+    .nullable(),
+  versions: z.array(z.object({ id: z.string(), versionNo: z.number(), status: z.string() })),
+});
+
 export const planDetailOut = planOut.extend({
   tasks: z.array(taskOut),
-  abilities: z.object({ edit: z.boolean() }),
+  submissions: z.array(submissionOut),
+  /** edit: the organization's own managers; decide: the committees above, on what is submitted. */
+  abilities: z.object({ edit: z.boolean(), decide: z.boolean() }),
 });
 
 export type PlanRow = typeof congressPlans.$inferSelect;

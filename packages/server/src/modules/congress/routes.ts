@@ -9,18 +9,24 @@ import { readUpload } from '../files/routes.js';
 import { uploadFile } from '../files/service.js';
 import { XLSX_TYPE } from '../members/xlsx.js';
 import { findVisiblePlan } from './access.js';
+import { newBudgetVersion, presentBudget, putBudget } from './budget.js';
 import { congressDashboard } from './dashboard.js';
 import { dashboardOut, dashboardQuery } from './dashboard-schema.js';
-import { planDetailOut, planOut, taskOut } from './presenter.js';
+import { budgetOut, planDetailOut, planOut, submissionOut, taskOut } from './presenter.js';
 import {
+  approveBody,
   createPlanBody,
   createTaskBody,
   listPlansQuery,
   planParams,
+  putBudgetBody,
+  returnBody,
+  submitBody,
   updatePlanBody,
   updateTaskBody,
 } from './schema.js';
 import { createPlan, getPlan, listPlans, updatePlan } from './service.js';
+import { decide, submit } from './submissions.js';
 import { addTask, planIdOfTask, updateTask } from './tasks.js';
 import { exportDashboard } from './xlsx.js';
 
@@ -99,6 +105,58 @@ export function congressRoutes(app: App, deps: Deps) {
       schema: { tags, params: planParams, body: updateTaskBody, response: { 200: taskOut } },
     },
     (req) => updateTask(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/congress-plans/:id/budget',
+    {
+      config: { action: 'congress.read' },
+      schema: { tags, params: planParams, response: { 200: budgetOut } },
+    },
+    async (req) => {
+      const ctx = ctxOf(deps, req);
+      await findVisiblePlan(ctx.db, ctx.actor, req.params.id);
+      return presentBudget(ctx.db, req.params.id);
+    },
+  );
+  app.put(
+    '/api/v1/congress-plans/:id/budget',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: planParams, body: putBudgetBody, response: { 200: budgetOut } },
+    },
+    (req) => putBudget(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/congress-plans/:id/budget/versions',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: planParams, response: { 201: budgetOut } },
+    },
+    async (req, reply) => reply.code(201).send(await newBudgetVersion(ctxOf(deps, req), req.params.id)),
+  );
+  app.post(
+    '/api/v1/congress-plans/:id/submissions',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: planParams, body: submitBody, response: { 201: z.array(submissionOut) } },
+    },
+    async (req, reply) => reply.code(201).send(await submit(ctxOf(deps, req), req.params.id, req.body)),
+  );
+  app.post(
+    '/api/v1/congress-submissions/:id/approve',
+    {
+      config: { action: 'congress.approve' },
+      schema: { tags, params: planParams, body: approveBody, response: { 200: z.array(submissionOut) } },
+    },
+    (req) => decide(ctxOf(deps, req), req.params.id, 'approved', req.body.comment ?? null),
+  );
+  app.post(
+    '/api/v1/congress-submissions/:id/return',
+    {
+      config: { action: 'congress.approve' },
+      schema: { tags, params: planParams, body: returnBody, response: { 200: z.array(submissionOut) } },
+    },
+    (req) => decide(ctxOf(deps, req), req.params.id, 'returned', req.body.comment),
   );
   app.post(
     '/api/v1/congress-tasks/:id/files',

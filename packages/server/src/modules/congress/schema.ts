@@ -68,6 +68,29 @@ export const updateTaskBody = z.strictObject({
   note: optionalText(5000),
 });
 
+export const SUBMISSION_KINDS = ['plan', 'congress_date', 'budget', 'personnel'] as const;
+
+/** One line as typed: quantity up to two decimals, unit price in whole đồng; core checks the limits. */
+const budgetLine = z.strictObject({
+  category: z.string().max(40),
+  description: text().trim().max(500),
+  quantity: z.number(),
+  unit: text().trim().max(50),
+  unitPrice: z.number(),
+});
+
+export const putBudgetBody = z.strictObject({
+  /** The budget version's row version; omitted when the plan has no budget yet. */
+  version: z.number().int().positive().optional(),
+  lines: z.array(budgetLine).max(500),
+});
+
+export const submitBody = z.strictObject({ kind: z.enum(SUBMISSION_KINDS), note: optionalText(2000) });
+export const approveBody = z.strictObject({ comment: optionalText(2000) });
+export const returnBody = z.strictObject({ comment: text().trim().min(1).max(2000) });
+
+export type PutBudgetInput = z.infer<typeof putBudgetBody>;
+export type SubmitInput = z.infer<typeof submitBody>;
 export type CreatePlanInput = z.infer<typeof createPlanBody>;
 export type UpdatePlanInput = z.infer<typeof updatePlanBody>;
 export type ListPlansQuery = z.infer<typeof listPlansQuery>;

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { idColumn, rowVersion, timestamps } from '../../db/columns.js';
 import { committeeTerms, organizations } from '../organizations/tables.js';
 
@@ -61,4 +61,73 @@ export const congressTasks = pgTable(
     ...timestamps(),
   },
   (t) => [index('congress_tasks_plan_idx').on(t.planId, t.position)],
+);
+
+/**
+ * A version of a plan's budget estimate. A draft or returned version is edited in place; a submitted or
+ * approved one is frozen, and changing it means starting the next version from it.
+ */
+export const congressBudgets = pgTable(
+  'congress_budgets',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => congressPlans.id, { onDelete: 'cascade' }),
+    versionNo: integer('version_no').notNull(),
+    /** draft, submitted, approved, returned. */
+    status: text('status').notNull(),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [unique('congress_budgets_plan_version_key').on(t.planId, t.versionNo)],
+);
+
+export const congressBudgetLines = pgTable(
+  'congress_budget_lines',
+  {
+    id: idColumn(),
+    budgetId: uuid('budget_id')
+      .notNull()
+      .references(() => congressBudgets.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    category: text('category').notNull(),
+    description: text('description').notNull(),
+    /** Hundredths of the unit: 2,5 ngày is 250. */
+    quantityHundredths: bigint('quantity_hundredths', { mode: 'number' }).notNull(),
+    unit: text('unit').notNull(),
+    /** Whole đồng; every amount is at most 10^15, exact as a JavaScript number. */
+    unitPrice: bigint('unit_price', { mode: 'number' }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('congress_budget_lines_budget_idx').on(t.budgetId, t.position)],
+);
+
+/**
+ * What an organization submits to the committee above it (plan, congress date and length, budget,
+ * personnel plan): submitted → approved, or returned with comments and submitted again as a new round.
+ */
+export const congressSubmissions = pgTable(
+  'congress_submissions',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => congressPlans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** The budget version submitted, for a budget. */
+    budgetId: uuid('budget_id').references(() => congressBudgets.id),
+    round: integer('round').notNull(),
+    status: text('status').notNull(),
+    note: text('note'),
+    submittedBy: uuid('submitted_by'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    comment: text('comment'),
+  },
+  (t) => [
+    unique('congress_submissions_round_key').on(t.planId, t.kind, t.round),
+    index('congress_submissions_status_idx').on(t.status, t.submittedAt),
+  ],
 );
