@@ -174,7 +174,8 @@ export const MESSAGES = {
   CONGRESS_SUBMISSION_PENDING: 'Nội dung này đã gửi cấp trên và đang chờ ý kiến; chưa gửi lại được.',
   CONGRESS_SUBMISSION_NOT_FOUND: 'Không tìm thấy hồ sơ trình cấp trên.',
   CONGRESS_SUBMISSION_DECIDED: 'Hồ sơ này đã được cấp trên cho ý kiến.',
-  CONGRESS_SUBMISSION_DATE_MISSING: 'Kế hoạch chưa có ngày đại hội nên chưa trình được ngày và thời gian đại hội.',
+  CONGRESS_SUBMISSION_DATE_MISSING:
+    'Kế hoạch chưa có ngày đại hội nên chưa trình được ngày và thời gian đại hội.',
   CONGRESS_SELF_APPROVAL: 'Không được tự duyệt hồ sơ do chính mình trình; việc duyệt thuộc cấp ủy cấp trên.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;

@@ -191,6 +191,8 @@ const MATRIX: Record<string, Expectation> = {
                                                       out:   [401, 201,  404,   404,  404,  404] },
   'GET /api/v1/congress-plans/{id}':                { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/congress-plans/{id}.docx':           { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
   'PATCH /api/v1/congress-plans/{id}':              { in:    [401, 200,  200,   200,  403,  403],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'POST /api/v1/congress-plans/{id}/tasks':         { in:    [401, 201,  201,   201,  403,  403],
@@ -888,6 +890,9 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
   }),
   'GET /api/v1/congress-plans/{id}': async ({ org }) => ({
     url: `/api/v1/congress-plans/${await planOf(org)}`,
+  }),
+  'GET /api/v1/congress-plans/{id}.docx': async ({ org }) => ({
+    url: `/api/v1/congress-plans/${await planOf(org)}.docx`,
   }),
   'PATCH /api/v1/congress-plans/{id}': async ({ org, n }) => {
     const id = await planOf(org);

@@ -1,6 +1,7 @@
 import { addWorkingDays } from '@daihoi/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxText } from '../../exports/docx-text.js';
 import { expectError, failOnServerErrors, refusedWithoutWrite, rows } from '../../test/expect.js';
 import { type Agent, orgIdByCode, startTestApp, type TestApp } from '../../test/harness.js';
 import { pdf } from '../files/fixtures.js';
@@ -174,6 +175,21 @@ describe('adopting a congress plan', () => {
     });
     expect(added.statusCode, added.body).toBe(201);
     expect(added.json()).toMatchObject({ stepKey: null, position: 15, state: 'on_track' });
+  });
+
+  it('prints the plan as a .docx in the Party frame, its tasks as a table', async () => {
+    const res = await bithuStc.get(`/api/v1/congress-plans/${plan.id}.docx`);
+    expect(res.statusCode).toBe(200);
+    const text = await docxText(res.rawPayload);
+    for (const part of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'ĐẢNG ỦY SỞ TÀI CHÍNH',
+      'KẾ HOẠCH',
+      'Tổ chức đại hội Đảng bộ Sở Tài chính, nhiệm kỳ 2020–2025',
+      '05/06/2020',
+    ]) {
+      expect(text).toContain(part);
+    }
   });
 
   it('keeps evidence files on a task', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { can } from '../../auth/policy.js';
+import { DOCX_TYPE } from '../../exports/party-document.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { pageOf } from '../../http/paging.js';
 import { type App, ctxOf, type Deps } from '../../http/route.js';
@@ -12,6 +13,7 @@ import { findVisiblePlan } from './access.js';
 import { newBudgetVersion, presentBudget, putBudget } from './budget.js';
 import { congressDashboard } from './dashboard.js';
 import { dashboardOut, dashboardQuery } from './dashboard-schema.js';
+import { planDocx } from './docx.js';
 import { budgetOut, planDetailOut, planOut, submissionOut, taskOut } from './presenter.js';
 import {
   approveBody,
@@ -73,6 +75,18 @@ export function congressRoutes(app: App, deps: Deps) {
       schema: { tags, body: createPlanBody, response: { 201: planDetailOut } },
     },
     async (req, reply) => reply.code(201).send(await createPlan(ctxOf(deps, req), req.body)),
+  );
+  app.get(
+    '/api/v1/congress-plans/:id.docx',
+    { config: { action: 'congress.read' }, schema: { tags, params: planParams } },
+    async (req, reply) => {
+      const { buffer, fileName } = await planDocx(ctxOf(deps, req), req.params.id);
+      return reply
+        .type(DOCX_TYPE)
+        .header('content-disposition', contentDisposition(fileName))
+        .header('cache-control', 'private, no-store')
+        .send(buffer);
+    },
   );
   app.get(
     '/api/v1/congress-plans/:id',
