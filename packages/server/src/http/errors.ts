@@ -177,6 +177,9 @@ export const MESSAGES = {
   CONGRESS_SUBMISSION_DATE_MISSING:
     'Kế hoạch chưa có ngày đại hội nên chưa trình được ngày và thời gian đại hội.',
   CONGRESS_SELF_APPROVAL: 'Không được tự duyệt hồ sơ do chính mình trình; việc duyệt thuộc cấp ủy cấp trên.',
+  CONGRESS_SUBCOMMITTEE_NOT_FOUND: 'Không tìm thấy tiểu ban.',
+  CONGRESS_SUBCOMMITTEE_MEMBER_OUTSIDE:
+    'Thành viên tiểu ban phải là đảng viên đang sinh hoạt tại tổ chức đảng này hoặc các tổ chức trực thuộc.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

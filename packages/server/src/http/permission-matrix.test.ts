@@ -199,6 +199,12 @@ const MATRIX: Record<string, Expectation> = {
                                                       out:   [401, 201,  404,   404,  404,  404] },
   'PATCH /api/v1/congress-tasks/{id}':              { in:    [401, 200,  200,   200,  403,  403],
                                                       out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/congress-plans/{id}/subcommittees': { in:    [401, 201,  201,   201,  403,  403],
+                                                      out:   [401, 201,  404,   404,  404,  404] },
+  'PATCH /api/v1/congress-subcommittees/{id}':      { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'DELETE /api/v1/congress-subcommittees/{id}':     { in:    [401, 204,  204,   204,  403,  403],
+                                                      out:   [401, 204,  404,   404,  404,  404] },
   'GET /api/v1/congress-plans/{id}/budget':         { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'PUT /api/v1/congress-plans/{id}/budget':         { in:    [401, 200,  200,   200,  403,  403],
@@ -609,6 +615,27 @@ async function pendingSubmission(c: Context): Promise<string> {
   return id;
 }
 
+/** A subcommittee of the organization's plan, made by the administrator (a new one when it is to be deleted). */
+async function subcommitteeOf(
+  organizationId: string,
+  fresh = false,
+): Promise<{ id: string; version: number }> {
+  const planId = await planOf(organizationId);
+  const [found] = fresh
+    ? []
+    : await rows<{ id: string; version: number }>(
+        t,
+        sql`SELECT id, version FROM congress_subcommittees WHERE plan_id = ${planId} ORDER BY created_at LIMIT 1`,
+      );
+  if (found) return found;
+  const res = await agents
+    .get('admin')!
+    .post(`/api/v1/congress-plans/${planId}/subcommittees`, { kind: 'other', name: 'Tiểu ban ma trận' });
+  expect(res.statusCode, res.body).toBe(201);
+  const list = res.json() as { id: string; version: number }[];
+  return list.at(-1)!;
+}
+
 const userIdOf = (role: Role) => agents.get(role === 'anonymous' ? 'admin' : role)!.user.id;
 
 /** A valid request for each route; the state it reads (versions, parents) is read just before the call. */
@@ -846,6 +873,20 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
   }),
   'GET /api/v1/documents/{id}/coverage.xlsx': async ({ org, n }) => ({
     url: `/api/v1/documents/${await documentOf(org, n)}/coverage.xlsx?organizationId=${org}`,
+  }),
+  'POST /api/v1/congress-plans/{id}/subcommittees': async ({ org }) => ({
+    url: `/api/v1/congress-plans/${await planOf(org)}/subcommittees`,
+    body: { kind: 'logistics' },
+  }),
+  'PATCH /api/v1/congress-subcommittees/{id}': async ({ org }) => {
+    const group = await subcommitteeOf(org);
+    return {
+      url: `/api/v1/congress-subcommittees/${group.id}`,
+      body: { version: group.version, duties: 'Hậu cần' },
+    };
+  },
+  'DELETE /api/v1/congress-subcommittees/{id}': async ({ org }) => ({
+    url: `/api/v1/congress-subcommittees/${(await subcommitteeOf(org, true)).id}`,
   }),
   'GET /api/v1/congress-plans/{id}/budget': async ({ org }) => ({
     url: `/api/v1/congress-plans/${await planOf(org)}/budget`,

@@ -483,3 +483,58 @@ describe('the budget estimate and submissions to the committee above', () => {
     );
   });
 });
+
+describe('subcommittees', () => {
+  const membersOf = (code: string) =>
+    rows<{ id: string }>(
+      t,
+      sql`SELECT m.id FROM members m JOIN organizations o ON m.organization_path LIKE o.path || '%' WHERE o.code = ${code} AND m.status IN ('probationary', 'full') ORDER BY m.sort_key LIMIT 3`,
+    ).then((r) => r.map((x) => x.id));
+
+  it('draws members from the organization only, with roles and duties', async () => {
+    const [head, deputy] = await membersOf('NA-DUK-STC');
+    const [outsider] = await membersOf('NA-DUK-SXD');
+    const outside = await refusedWithoutWrite(t, () =>
+      bithuStc.post(`/api/v1/congress-plans/${plan.id}/subcommittees`, {
+        kind: 'personnel',
+        members: [{ memberId: outsider, role: 'head' }],
+      }),
+    );
+    expect(expectError(outside, 400, 'CONGRESS_SUBCOMMITTEE_MEMBER_OUTSIDE').details).toEqual({
+      memberIds: [outsider],
+    });
+    const created = await bithuStc.post(`/api/v1/congress-plans/${plan.id}/subcommittees`, {
+      kind: 'documents',
+      duties: 'Xây dựng dự thảo báo cáo chính trị',
+      members: [
+        { memberId: head, role: 'head', duties: 'Chỉ đạo chung' },
+        { memberId: deputy, role: 'deputy' },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const [group] = created.json() as {
+      id: string;
+      name: string;
+      version: number;
+      members: { memberId: string; role: string }[];
+    }[];
+    expect(group).toMatchObject({
+      name: 'Tiểu ban Văn kiện',
+      members: [
+        { memberId: head, role: 'head' },
+        { memberId: deputy, role: 'deputy' },
+      ],
+    });
+    const stale = await refusedWithoutWrite(t, () =>
+      bithuStc.patch(`/api/v1/congress-subcommittees/${group!.id}`, { version: 9, name: 'x' }),
+    );
+    expectError(stale, 409, 'VERSION_CONFLICT');
+    const detail = (await vanphong.get(`/api/v1/congress-plans/${plan.id}`)).json() as {
+      subcommittees: { id: string }[];
+    };
+    expect(detail.subcommittees.map((x) => x.id)).toEqual([group!.id]);
+    expect((await bithuStc.request('DELETE', `/api/v1/congress-subcommittees/${group!.id}`)).statusCode).toBe(
+      204,
+    );
+  });
+});

@@ -81,8 +81,25 @@ export const budgetOut = z.object({
   versions: z.array(z.object({ id: z.string(), versionNo: z.number(), status: z.string() })),
 });
 
+export const subcommitteeOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  duties: z.string().nullable(),
+  version: z.number(),
+  members: z.array(
+    z.object({
+      memberId: z.string(),
+      fullName: z.string(),
+      role: z.string(),
+      duties: z.string().nullable(),
+    }),
+  ),
+});
+
 export const planDetailOut = planOut.extend({
   tasks: z.array(taskOut),
+  subcommittees: z.array(subcommitteeOut),
   submissions: z.array(submissionOut),
   /** edit: the organization's own managers; decide: the committees above, on what is submitted. */
   abilities: z.object({ edit: z.boolean(), decide: z.boolean() }),

@@ -14,10 +14,11 @@ import { newBudgetVersion, presentBudget, putBudget } from './budget.js';
 import { congressDashboard } from './dashboard.js';
 import { dashboardOut, dashboardQuery } from './dashboard-schema.js';
 import { planDocx } from './docx.js';
-import { budgetOut, planDetailOut, planOut, submissionOut, taskOut } from './presenter.js';
+import { budgetOut, planDetailOut, planOut, subcommitteeOut, submissionOut, taskOut } from './presenter.js';
 import {
   approveBody,
   createPlanBody,
+  createSubcommitteeBody,
   createTaskBody,
   listPlansQuery,
   planParams,
@@ -25,9 +26,11 @@ import {
   returnBody,
   submitBody,
   updatePlanBody,
+  updateSubcommitteeBody,
   updateTaskBody,
 } from './schema.js';
 import { createPlan, getPlan, listPlans, updatePlan } from './service.js';
+import { createSubcommittee, deleteSubcommittee, updateSubcommittee } from './subcommittees.js';
 import { decide, submit } from './submissions.js';
 import { addTask, planIdOfTask, updateTask } from './tasks.js';
 import { exportDashboard } from './xlsx.js';
@@ -119,6 +122,41 @@ export function congressRoutes(app: App, deps: Deps) {
       schema: { tags, params: planParams, body: updateTaskBody, response: { 200: taskOut } },
     },
     (req) => updateTask(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/congress-plans/:id/subcommittees',
+    {
+      config: { action: 'congress.manage' },
+      schema: {
+        tags,
+        params: planParams,
+        body: createSubcommitteeBody,
+        response: { 201: z.array(subcommitteeOut) },
+      },
+    },
+    async (req, reply) =>
+      reply.code(201).send(await createSubcommittee(ctxOf(deps, req), req.params.id, req.body)),
+  );
+  app.patch(
+    '/api/v1/congress-subcommittees/:id',
+    {
+      config: { action: 'congress.manage' },
+      schema: {
+        tags,
+        params: planParams,
+        body: updateSubcommitteeBody,
+        response: { 200: z.array(subcommitteeOut) },
+      },
+    },
+    (req) => updateSubcommittee(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.delete(
+    '/api/v1/congress-subcommittees/:id',
+    { config: { action: 'congress.manage' }, schema: { tags, params: planParams } },
+    async (req, reply) => {
+      await deleteSubcommittee(ctxOf(deps, req), req.params.id);
+      return reply.code(204).send();
+    },
   );
   app.get(
     '/api/v1/congress-plans/:id/budget',

@@ -89,6 +89,34 @@ export const submitBody = z.strictObject({ kind: z.enum(SUBMISSION_KINDS), note:
 export const approveBody = z.strictObject({ comment: optionalText(2000) });
 export const returnBody = z.strictObject({ comment: text().trim().min(1).max(2000) });
 
+export const SUBCOMMITTEE_KINDS = ['documents', 'personnel', 'logistics', 'other'] as const;
+export const SUBCOMMITTEE_ROLES = ['head', 'deputy', 'member'] as const;
+
+const subcommitteeMembers = z
+  .array(z.strictObject({ memberId: z.uuid(), role: z.enum(SUBCOMMITTEE_ROLES), duties: optionalText(1000) }))
+  .max(100)
+  .refine(
+    (list) => new Set(list.map((m) => m.memberId)).size === list.length,
+    'Một đảng viên được ghi hai lần.',
+  );
+
+export const createSubcommitteeBody = z.strictObject({
+  kind: z.enum(SUBCOMMITTEE_KINDS),
+  /** Defaults to the kind's usual name ("Tiểu ban Văn kiện"). */
+  name: text().trim().min(1).max(300).optional(),
+  duties: optionalText(5000),
+  members: subcommitteeMembers.default([]),
+});
+
+export const updateSubcommitteeBody = z.strictObject({
+  version: z.number().int().positive(),
+  name: text().trim().min(1).max(300).optional(),
+  duties: optionalText(5000),
+  members: subcommitteeMembers.optional(),
+});
+
+export type CreateSubcommitteeInput = z.infer<typeof createSubcommitteeBody>;
+export type UpdateSubcommitteeInput = z.infer<typeof updateSubcommitteeBody>;
 export type PutBudgetInput = z.infer<typeof putBudgetBody>;
 export type SubmitInput = z.infer<typeof submitBody>;
 export type CreatePlanInput = z.infer<typeof createPlanBody>;

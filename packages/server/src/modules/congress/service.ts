@@ -15,6 +15,7 @@ import { findVisiblePlan, planColumns } from './access.js';
 import { auditedPlan, type PlanRow } from './presenter.js';
 import { derivedCongressKind, ruleSetForTerm, scheduleWarnings } from './rules.js';
 import type { CreatePlanInput, ListPlansQuery, UpdatePlanInput } from './schema.js';
+import { listSubcommittees } from './subcommittees.js';
 import { listSubmissions } from './submissions.js';
 import { congressPlans } from './tables.js';
 import { generateTasks, presentTasks, rescheduleTasks } from './tasks.js';
@@ -70,6 +71,7 @@ async function detailOf(db: DbOrTx, ctx: Ctx, row: Selected) {
   return {
     ...(await presentPlan(db, row)),
     tasks: await presentTasks(db, row.plan.id, ctx.clock.today()),
+    subcommittees: await listSubcommittees(db, row.plan.id),
     submissions: await listSubmissions(db, row.plan.id),
     abilities: {
       edit: can(ctx.actor, 'congress.manage', row.organization),

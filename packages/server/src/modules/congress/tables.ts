@@ -1,5 +1,17 @@
-import { bigint, date, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { idColumn, rowVersion, timestamps } from '../../db/columns.js';
+import { members } from '../members/tables.js';
 import { committeeTerms, organizations } from '../organizations/tables.js';
 
 /**
@@ -130,4 +142,38 @@ export const congressSubmissions = pgTable(
     unique('congress_submissions_round_key').on(t.planId, t.kind, t.round),
     index('congress_submissions_status_idx').on(t.status, t.submittedAt),
   ],
+);
+
+/** The subcommittees that serve the congress: documents, personnel, logistics, or others. */
+export const congressSubcommittees = pgTable(
+  'congress_subcommittees',
+  {
+    id: idColumn(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => congressPlans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    duties: text('duties'),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [index('congress_subcommittees_plan_idx').on(t.planId)],
+);
+
+/** Members drawn from the registry, each with a role (head, deputy, member) and their own duties. */
+export const congressSubcommitteeMembers = pgTable(
+  'congress_subcommittee_members',
+  {
+    subcommitteeId: uuid('subcommittee_id')
+      .notNull()
+      .references(() => congressSubcommittees.id, { onDelete: 'cascade' }),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    role: text('role').notNull(),
+    duties: text('duties'),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.subcommitteeId, t.memberId] })],
 );
