@@ -180,6 +180,7 @@ export const MESSAGES = {
   CONGRESS_SUBCOMMITTEE_NOT_FOUND: 'Không tìm thấy tiểu ban.',
   CONGRESS_SUBCOMMITTEE_MEMBER_OUTSIDE:
     'Thành viên tiểu ban phải là đảng viên đang sinh hoạt tại tổ chức đảng này hoặc các tổ chức trực thuộc.',
+  CONGRESS_RULES_LOOSENED: 'Cấp ủy chỉ được quy định chặt hơn quy định của cấp trên, không được nới rộng.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

@@ -181,6 +181,10 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/v1/documents/{id}/coverage.xlsx':       { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   // Congress plans: `in` is a plan of the target organization (a new cell below it for a new plan).
+  'GET /api/v1/organizations/{id}/congress-rules':  { in:    [401, 200,  200,   200,  200,  200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PUT /api/v1/organizations/{id}/congress-rules':  { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
   'GET /api/v1/congress-dashboard':                 { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'GET /api/v1/congress-dashboard.xlsx':            { in:    [401, 200,  200,   200,  200,  200],
@@ -918,6 +922,25 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
     url: `/api/v1/congress-submissions/${await pendingSubmission(c)}/return`,
     body: { comment: 'Đề nghị bổ sung' },
   }),
+  'GET /api/v1/organizations/{id}/congress-rules': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/congress-rules?ruleSetId=ct35-2019`,
+  }),
+  'PUT /api/v1/organizations/{id}/congress-rules': async ({ org }) => {
+    const [own] = await rows<{ version: number }>(
+      t,
+      sql`SELECT version FROM congress_rule_tightenings WHERE organization_id = ${org}`,
+    );
+    return {
+      url: `/api/v1/organizations/${org}/congress-rules`,
+      body: {
+        ruleSetId: 'ct35-2019',
+        sourceDocument: 'Kế hoạch ma trận',
+        sourceDate: '2019-11-01',
+        levels: { cell: { maxDurationDays: 0.5 } },
+        ...(own ? { version: own.version } : {}),
+      },
+    };
+  },
   'GET /api/v1/congress-dashboard': async ({ org }) => ({
     url: `/api/v1/congress-dashboard?organizationId=${org}`,
   }),

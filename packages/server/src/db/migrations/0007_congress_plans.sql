@@ -39,6 +39,19 @@ CREATE TABLE "congress_plans" (
 	CONSTRAINT "congress_plans_org_term_key" UNIQUE("organization_id","term_id")
 );
 --> statement-breakpoint
+CREATE TABLE "congress_rule_tightenings" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"rule_set_id" text NOT NULL,
+	"source_document" text NOT NULL,
+	"source_date" date NOT NULL,
+	"levels" jsonb NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "congress_rule_tightenings_key" UNIQUE("organization_id","rule_set_id")
+);
+--> statement-breakpoint
 CREATE TABLE "congress_subcommittee_members" (
 	"subcommittee_id" uuid NOT NULL,
 	"member_id" uuid NOT NULL,
@@ -98,6 +111,7 @@ ALTER TABLE "congress_budget_lines" ADD CONSTRAINT "congress_budget_lines_budget
 ALTER TABLE "congress_budgets" ADD CONSTRAINT "congress_budgets_plan_id_congress_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."congress_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "congress_plans" ADD CONSTRAINT "congress_plans_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "congress_plans" ADD CONSTRAINT "congress_plans_term_id_committee_terms_id_fk" FOREIGN KEY ("term_id") REFERENCES "public"."committee_terms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "congress_rule_tightenings" ADD CONSTRAINT "congress_rule_tightenings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "congress_subcommittee_members" ADD CONSTRAINT "congress_subcommittee_members_subcommittee_id_congress_subcommittees_id_fk" FOREIGN KEY ("subcommittee_id") REFERENCES "public"."congress_subcommittees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "congress_subcommittee_members" ADD CONSTRAINT "congress_subcommittee_members_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "congress_subcommittees" ADD CONSTRAINT "congress_subcommittees_plan_id_congress_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."congress_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -538,3 +538,53 @@ describe('subcommittees', () => {
     );
   });
 });
+
+describe("an upper committee's narrower rules", () => {
+  const rules = (agent: Agent, orgId: string, body: Record<string, unknown>) =>
+    agent.request('PUT', `/api/v1/organizations/${orgId}/congress-rules`, {
+      ruleSetId: 'ct35-2019',
+      sourceDocument: 'Kế hoạch 165-KH/ĐUK',
+      sourceDate: '2019-10-31',
+      ...body,
+    });
+
+  it('tightens the directive for the subtree but never loosens it', async () => {
+    const duk = await orgIdByCode(t, 'NA-DUK');
+    const looser = await refusedWithoutWrite(t, () =>
+      rules(vanphong, duk, { levels: { grassroots: { deadline: '2020-07-15' } } }),
+    );
+    expectError(looser, 400, 'CONGRESS_RULES_LOOSENED');
+    expectError(
+      await refusedWithoutWrite(t, () =>
+        rules(bithuStc, duk, { levels: { grassroots: { deadline: '2020-06-15' } } }),
+      ),
+      404,
+      'ORG_NOT_FOUND',
+    );
+    const set = await rules(vanphong, duk, { levels: { grassroots: { deadline: '2020-06-15' } } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().levels.grassroots.deadline).toMatchObject({
+      value: '2020-06-15',
+      source: 'Kế hoạch 165-KH/ĐUK ngày 2019-10-31',
+    });
+  });
+
+  it("checks the grassroots plans below against it, naming the bloc's plan", async () => {
+    const current = (await bithuStc.get(`/api/v1/congress-plans/${plan.id}`)).json() as Plan;
+    const late = await refusedWithoutWrite(t, () =>
+      bithuStc.patch(`/api/v1/congress-plans/${plan.id}`, {
+        version: current.version,
+        plannedOn: '2020-06-22',
+      }),
+    );
+    expect(expectError(late, 400, 'CONGRESS_SCHEDULE_INVALID').message).toContain('165-KH/ĐUK');
+    expect(
+      (
+        await bithuStc.patch(`/api/v1/congress-plans/${plan.id}`, {
+          version: current.version,
+          plannedOn: '2020-06-12',
+        })
+      ).statusCode,
+    ).toBe(200);
+  });
+});

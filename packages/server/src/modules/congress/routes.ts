@@ -9,6 +9,7 @@ import { uploadedFileOut } from '../files/presenter.js';
 import { readUpload } from '../files/routes.js';
 import { uploadFile } from '../files/service.js';
 import { XLSX_TYPE } from '../members/xlsx.js';
+import { organizationParams } from '../organizations/schema.js';
 import { findVisiblePlan } from './access.js';
 import { newBudgetVersion, presentBudget, putBudget } from './budget.js';
 import { congressDashboard } from './dashboard.js';
@@ -23,8 +24,10 @@ import {
   listPlansQuery,
   planParams,
   putBudgetBody,
+  putTighteningBody,
   returnBody,
   submitBody,
+  tighteningQuery,
   updatePlanBody,
   updateSubcommitteeBody,
   updateTaskBody,
@@ -33,6 +36,7 @@ import { createPlan, getPlan, listPlans, updatePlan } from './service.js';
 import { createSubcommittee, deleteSubcommittee, updateSubcommittee } from './subcommittees.js';
 import { decide, submit } from './submissions.js';
 import { addTask, planIdOfTask, updateTask } from './tasks.js';
+import { getTightening, putTightening } from './tightenings.js';
 import { exportDashboard } from './xlsx.js';
 
 const tags = ['Đại hội'];
@@ -62,6 +66,22 @@ export function congressRoutes(app: App, deps: Deps) {
         .header('cache-control', 'private, no-store')
         .send(stream);
     },
+  );
+  app.get(
+    '/api/v1/organizations/:id/congress-rules',
+    {
+      config: { action: 'congress.read' },
+      schema: { tags, params: organizationParams, querystring: tighteningQuery },
+    },
+    (req) => getTightening(ctxOf(deps, req), req.params.id, req.query.ruleSetId),
+  );
+  app.put(
+    '/api/v1/organizations/:id/congress-rules',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: organizationParams, body: putTighteningBody },
+    },
+    (req) => putTightening(ctxOf(deps, req), req.params.id, req.body),
   );
   app.get(
     '/api/v1/congress-plans',

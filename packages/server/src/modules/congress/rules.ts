@@ -4,13 +4,16 @@ import {
   getRuleSet,
   isOrganizationLevel,
   RULE_SET_IDS,
+  type RuleSetOverrides,
   type ScheduleViolation,
 } from '@daihoi/core';
-import { and, count, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { ACTIVE_STATUSES } from '../members/service.js';
 import { members } from '../members/tables.js';
+import { organizations } from '../organizations/tables.js';
+import { congressRuleTightenings } from './tables.js';
 
 /** The rule set of the congresses that open a term, by the term's name ("2020–2025" → 35-CT/TW of 2019). */
 export function ruleSetForTerm(termName: string): CongressRuleSet {
@@ -63,9 +66,15 @@ export function scheduleWarnings(
   level: string,
   plannedOn: string | null,
   halfDays: number,
+  tightened: readonly RuleSetOverrides[] = [],
 ) {
   if (!plannedOn || !isOrganizationLevel(level)) return [];
-  const violations = checkCongressSchedule(ruleSet, level, { startsOn: plannedOn, days: halfDays / 2 });
+  const violations = checkCongressSchedule(
+    ruleSet,
+    level,
+    { startsOn: plannedOn, days: halfDays / 2 },
+    tightened,
+  );
   const refused = violations.filter((v) => !v.unverified);
   if (refused.length > 0) throw scheduleError(refused);
   return violations.map((v) => ({ code: v.code, message: v.message }));
@@ -83,3 +92,33 @@ function scheduleError(violations: ScheduleViolation[]): AppError {
     violations[0]!.message,
   );
 }
+
+/**
+ * The narrowings the committees above an organization set for this rule set, from the top down: what its
+ * plan is checked against besides the directive. The organization's own narrowing binds those below it.
+ */
+export async function tighteningsAbove(
+  db: DbOrTx,
+  org: { id: string; path: string },
+  ruleSetId: string,
+): Promise<RuleSetOverrides[]> {
+  const above = org.path.split('/').filter((id) => id && id !== org.id);
+  if (above.length === 0) return [];
+  const rows = await db
+    .select({ t: congressRuleTightenings, depth: organizations.depth })
+    .from(congressRuleTightenings)
+    .innerJoin(organizations, eq(organizations.id, congressRuleTightenings.organizationId))
+    .where(
+      and(
+        inArray(congressRuleTightenings.organizationId, above),
+        eq(congressRuleTightenings.ruleSetId, ruleSetId),
+      ),
+    )
+    .orderBy(asc(organizations.depth));
+  return rows.map(({ t }) => overridesOf(t));
+}
+
+export const overridesOf = (t: typeof congressRuleTightenings.$inferSelect): RuleSetOverrides => ({
+  source: { document: t.sourceDocument, date: t.sourceDate },
+  levels: t.levels as RuleSetOverrides['levels'],
+});

@@ -117,6 +117,27 @@ export const updateSubcommitteeBody = z.strictObject({
 
 export type CreateSubcommitteeInput = z.infer<typeof createSubcommitteeBody>;
 export type UpdateSubcommitteeInput = z.infer<typeof updateSubcommitteeBody>;
+const levelOverride = z.strictObject({
+  earliestStart: isoDate.optional(),
+  deadline: isoDate.optional(),
+  maxDurationDays: durationDays.optional(),
+});
+
+export const putTighteningBody = z.strictObject({
+  ruleSetId: z.string().max(20),
+  /** The committee's own document that sets the narrower rule, e.g. "Kế hoạch 165-KH/ĐUK". */
+  sourceDocument: text().trim().min(1).max(300),
+  sourceDate: isoDate,
+  levels: z.partialRecord(
+    z.enum(['central', 'provincial', 'upper_grassroots', 'grassroots', 'sub_grassroots', 'cell']),
+    levelOverride,
+  ),
+  version: z.number().int().positive().optional(),
+});
+
+export const tighteningQuery = z.strictObject({ ruleSetId: z.string().max(20) });
+
+export type PutTighteningInput = z.infer<typeof putTighteningBody>;
 export type PutBudgetInput = z.infer<typeof putBudgetBody>;
 export type SubmitInput = z.infer<typeof submitBody>;
 export type CreatePlanInput = z.infer<typeof createPlanBody>;

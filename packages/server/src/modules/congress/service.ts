@@ -13,7 +13,7 @@ import { findVisible } from '../organizations/service.js';
 import { committeeTerms, organizations } from '../organizations/tables.js';
 import { findVisiblePlan, planColumns } from './access.js';
 import { auditedPlan, type PlanRow } from './presenter.js';
-import { derivedCongressKind, ruleSetForTerm, scheduleWarnings } from './rules.js';
+import { derivedCongressKind, ruleSetForTerm, scheduleWarnings, tighteningsAbove } from './rules.js';
 import type { CreatePlanInput, ListPlansQuery, UpdatePlanInput } from './schema.js';
 import { listSubcommittees } from './subcommittees.js';
 import { listSubmissions } from './submissions.js';
@@ -93,7 +93,13 @@ export async function createPlan(ctx: Ctx, input: CreatePlanInput) {
     throw badRequest('CONGRESS_TERM_MISMATCH', [{ path: 'body.termId' }]);
   const ruleSet = ruleSetForTerm(term.name);
   const halfDays = Math.round(input.durationDays * 2);
-  scheduleWarnings(ruleSet, org.level, input.plannedOn ?? null, halfDays);
+  scheduleWarnings(
+    ruleSet,
+    org.level,
+    input.plannedOn ?? null,
+    halfDays,
+    await tighteningsAbove(ctx.db, org, ruleSet.id),
+  );
   const derived = await derivedCongressKind(ctx.db, ruleSet, org);
   const kind = input.congressKind ?? derived.kind;
   checkKind(kind, derived.kind, input.congressKindReason);
@@ -154,7 +160,8 @@ export async function updatePlan(ctx: Ctx, id: string, input: UpdatePlanInput) {
     if (input.congressKind !== undefined) next.congressKind = input.congressKind;
     if (input.congressKindReason !== undefined) next.congressKindReason = input.congressKindReason;
     if (input.note !== undefined) next.note = input.note;
-    scheduleWarnings(ruleSet, found.organization.level, next.plannedOn, next.durationHalfDays);
+    const above = await tighteningsAbove(tx, found.organization, ruleSet.id);
+    scheduleWarnings(ruleSet, found.organization.level, next.plannedOn, next.durationHalfDays, above);
     if (input.congressKind !== undefined || input.congressKindReason !== undefined) {
       const derived = await derivedCongressKind(tx, ruleSet, found.organization);
       checkKind(next.congressKind, derived.kind, next.congressKindReason);

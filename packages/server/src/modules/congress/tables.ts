@@ -3,6 +3,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -176,4 +177,29 @@ export const congressSubcommitteeMembers = pgTable(
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.subcommitteeId, t.memberId] })],
+);
+
+/**
+ * An upper committee's narrowing of a rule set for its subtree (an earlier deadline for its cells, a
+ * shorter congress), with the document that sets it. core's tightenRuleSet refuses any loosening.
+ */
+export const congressRuleTightenings = pgTable(
+  'congress_rule_tightenings',
+  {
+    id: idColumn(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    ruleSetId: text('rule_set_id').notNull(),
+    /** "Kế hoạch 165-KH/ĐUK" and its date: what the UI cites beside a refused date. */
+    sourceDocument: text('source_document').notNull(),
+    sourceDate: date('source_date', { mode: 'string' }).notNull(),
+    /** Per level: { earliestStart?, deadline?, maxDurationDays? }. */
+    levels: jsonb('levels')
+      .$type<Record<string, { earliestStart?: string; deadline?: string; maxDurationDays?: number }>>()
+      .notNull(),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [unique('congress_rule_tightenings_key').on(t.organizationId, t.ruleSetId)],
 );

@@ -1,0 +1,149 @@
+import {
+  type CongressRuleSet,
+  getRuleSet,
+  isRuleSetId,
+  ORGANIZATION_LEVELS,
+  tightenRuleSet,
+} from '@daihoi/core';
+import { and, eq } from 'drizzle-orm';
+import { recordAudit } from '../../audit/service.js';
+import { can } from '../../auth/policy.js';
+import type { DbOrTx } from '../../db/client.js';
+import { newId } from '../../db/columns.js';
+import { inTransaction } from '../../db/tx.js';
+import type { Ctx } from '../../http/context.js';
+import { AppError, badRequest, forbidden, versionConflict } from '../../http/errors.js';
+import { findVisible } from '../organizations/service.js';
+import { overridesOf, tighteningsAbove } from './rules.js';
+import type { PutTighteningInput } from './schema.js';
+import { congressRuleTightenings } from './tables.js';
+
+const rt = congressRuleTightenings;
+
+const ruleOut = (
+  rule: { value: unknown; source: { document: string; date: string }; unverified?: true } | undefined,
+) =>
+  rule
+    ? {
+        value: rule.value as string | number,
+        source: `${rule.source.document} ngày ${rule.source.date}`,
+        unverified: rule.unverified === true,
+      }
+    : null;
+
+/** The effective schedule rules per level, as the client shows them beside a date. */
+function presentRules(ruleSet: CongressRuleSet) {
+  return Object.fromEntries(
+    ORGANIZATION_LEVELS.map((level) => {
+      const rules = ruleSet.levels[level];
+      return [
+        level,
+        {
+          earliestStart: ruleOut(rules.earliestStart),
+          deadline: ruleOut(rules.deadline),
+          maxDurationDays: ruleOut(rules.maxDurationDays),
+        },
+      ];
+    }),
+  );
+}
+
+function ruleSetOf(id: string) {
+  if (!isRuleSetId(id)) throw badRequest('CONGRESS_RULE_SET_MISSING', [{ path: 'ruleSetId' }]);
+  return getRuleSet(id);
+}
+
+async function ownOf(db: DbOrTx, organizationId: string, ruleSetId: string) {
+  const [row] = await db
+    .select()
+    .from(rt)
+    .where(and(eq(rt.organizationId, organizationId), eq(rt.ruleSetId, ruleSetId)));
+  return row ?? null;
+}
+
+/** GET /organizations/{id}/congress-rules: the rules that bind the subtree, and the organization's own narrowing. */
+export async function getTightening(ctx: Ctx, organizationId: string, ruleSetId: string) {
+  const org = await findVisible(ctx.db, ctx.actor, organizationId);
+  const base = ruleSetOf(ruleSetId);
+  const own = await ownOf(ctx.db, org.id, ruleSetId);
+  const chain = [...(await tighteningsAbove(ctx.db, org, ruleSetId)), ...(own ? [overridesOf(own)] : [])];
+  const effective = chain.reduce(tightenRuleSet, base);
+  return {
+    ruleSet: { id: base.id, name: base.name },
+    levels: presentRules(effective),
+    own: own
+      ? {
+          sourceDocument: own.sourceDocument,
+          sourceDate: own.sourceDate,
+          levels: own.levels,
+          version: own.version,
+        }
+      : null,
+  };
+}
+
+/**
+ * PUT /organizations/{id}/congress-rules: the committee narrows the rule set for its subtree, citing its
+ * plan. Checked against the directive and every narrowing above it: anything looser is refused (400,
+ * core's message), and nothing is written.
+ */
+export async function putTightening(ctx: Ctx, organizationId: string, input: PutTighteningInput) {
+  const org = await findVisible(ctx.db, ctx.actor, organizationId);
+  if (!can(ctx.actor, 'congress.manage', org)) throw forbidden();
+  const base = ruleSetOf(input.ruleSetId);
+  const above = await tighteningsAbove(ctx.db, org, input.ruleSetId);
+  const overrides = {
+    source: { document: input.sourceDocument, date: input.sourceDate },
+    levels: input.levels,
+  };
+  try {
+    [...above, overrides].reduce(tightenRuleSet, base);
+  } catch (err) {
+    if (err instanceof RangeError)
+      throw new AppError(
+        400,
+        'CONGRESS_RULES_LOOSENED',
+        [{ path: 'body.levels', message: err.message }],
+        err.message,
+      );
+    throw err;
+  }
+  return inTransaction(ctx.db, async (tx) => {
+    const own = await ownOf(tx, org.id, input.ruleSetId);
+    if (own && own.version !== input.version) throw versionConflict(own.version);
+    const now = ctx.clock.now();
+    const values = {
+      sourceDocument: input.sourceDocument,
+      sourceDate: input.sourceDate,
+      levels: input.levels,
+      updatedAt: now,
+    };
+    if (own)
+      await tx
+        .update(rt)
+        .set({ ...values, version: own.version + 1 })
+        .where(eq(rt.id, own.id));
+    else
+      await tx.insert(rt).values({
+        id: newId(),
+        organizationId: org.id,
+        ruleSetId: input.ruleSetId,
+        ...values,
+        createdAt: now,
+      });
+    await recordAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'congress.rules.tighten',
+        entity: 'organization',
+        entityId: org.id,
+        organizationId: org.id,
+        before: own ? { levels: own.levels, sourceDocument: own.sourceDocument } : null,
+        after: { ruleSetId: input.ruleSetId, ...values, updatedAt: undefined },
+      },
+      now,
+    );
+    return getTightening({ ...ctx, db: tx as Ctx['db'] }, org.id, input.ruleSetId);
+  });
+}
