@@ -24,6 +24,7 @@ import { errorHandler } from './http/error-handler.js';
 import { errorBody } from './http/errors.js';
 import type { App } from './http/route.js';
 import { memberImportRoutes } from './imports/routes.js';
+import { calendarRoutes } from './modules/calendar/routes.js';
 import { congressRoutes } from './modules/congress/routes.js';
 import { disseminationRoutes } from './modules/dissemination/routes.js';
 import { documentRoutes } from './modules/documents/routes.js';
@@ -115,6 +116,7 @@ export async function buildApp({ config, database, logger = true, system }: Buil
   documentRoutes(app, deps);
   disseminationRoutes(app, deps);
   congressRoutes(app, deps);
+  calendarRoutes(app, deps);
   memberImportRoutes(app, deps);
   await serveWeb(app, config.webDist);
   return app;

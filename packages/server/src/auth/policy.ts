@@ -30,6 +30,8 @@ export const ACTIONS = [
   'congress.read',
   'congress.manage',
   'congress.approve',
+  'calendar.read',
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -128,6 +130,15 @@ const POLICY: Record<Action, Partial<Record<Role, Reach>>> = {
   'congress.manage': { admin: 'system', office: 'subtree', secretary: 'subtree' },
   // What an organization submits is decided by the committees above it, never by its own.
   'congress.approve': { admin: 'system', office: 'below', secretary: 'below' },
+  // The calendar of days off is the country's: everyone reads it, an administrator corrects it.
+  'calendar.read': {
+    admin: 'system',
+    office: 'system',
+    secretary: 'system',
+    inspector: 'system',
+    member: 'system',
+  },
+  'calendar.manage': { admin: 'system' },
 };
 
 export interface Assignment {

@@ -3,6 +3,7 @@ export * from '../audit/tables.js';
 export * from '../auth/tables.js';
 export * from '../imports/tables.js';
 export * from '../jobs/tables.js';
+export * from '../modules/calendar/tables.js';
 export * from '../modules/congress/tables.js';
 export * from '../modules/dissemination/tables.js';
 export * from '../modules/documents/tables.js';

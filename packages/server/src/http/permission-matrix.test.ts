@@ -185,6 +185,9 @@ const MATRIX: Record<string, Expectation> = {
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'PUT /api/v1/organizations/{id}/congress-rules':  { in:    [401, 200,  200,   200,  403,  403],
                                                       out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/calendar/{year}':                    { any:   [401, 200,  200,   200,  200,  200] },
+  'PUT /api/v1/calendar/edits/{date}':              { any:   [401, 200,  403,   403,  403,  403] },
+  'DELETE /api/v1/calendar/edits/{date}':           { any:   [401, 200,  403,   403,  403,  403] },
   'GET /api/v1/congress-dashboard':                 { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'GET /api/v1/congress-dashboard.xlsx':            { in:    [401, 200,  200,   200,  200,  200],
@@ -940,6 +943,18 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
         ...(own ? { version: own.version } : {}),
       },
     };
+  },
+  'GET /api/v1/calendar/{year}': async () => ({ url: '/api/v1/calendar/2020' }),
+  'PUT /api/v1/calendar/edits/{date}': async () => ({
+    url: '/api/v1/calendar/edits/2031-12-31',
+    body: { kind: 'day_off' },
+  }),
+  'DELETE /api/v1/calendar/edits/{date}': async () => {
+    const admin = agents.get('admin')!;
+    expect(
+      (await admin.request('PUT', '/api/v1/calendar/edits/2031-12-30', { kind: 'day_off' })).statusCode,
+    ).toBe(200);
+    return { url: '/api/v1/calendar/edits/2031-12-30' };
   },
   'GET /api/v1/congress-dashboard': async ({ org }) => ({
     url: `/api/v1/congress-dashboard?organizationId=${org}`,

@@ -1,3 +1,11 @@
+CREATE TABLE "calendar_edits" (
+	"date" date PRIMARY KEY NOT NULL,
+	"kind" text NOT NULL,
+	"note" text,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "congress_budget_lines" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"budget_id" uuid NOT NULL,

@@ -16,6 +16,7 @@ import { newId } from '../../db/columns.js';
 import { inTransaction } from '../../db/tx.js';
 import type { Ctx } from '../../http/context.js';
 import { badRequest, forbidden, notFound, versionConflict } from '../../http/errors.js';
+import { workingCalendar } from '../calendar/service.js';
 import { registerAttachable } from '../files/service.js';
 import { findVisiblePlan } from './access.js';
 import { auditedTask, type PlanRow, type TaskRow } from './presenter.js';
@@ -33,13 +34,17 @@ registerAttachable('congress_task', async (db, id) => {
   return row?.org ?? null;
 });
 
-const dueDates = (template: PreparationTemplate, plannedOn: string | null) =>
-  new Map(plannedOn ? scheduleSteps(template, plannedOn).map((s) => [s.key, s.dueOn]) : []);
+/** Due dates on the calendar as the administrator keeps it (the shipped one with the edits). */
+async function dueDates(db: DbOrTx, template: PreparationTemplate, plannedOn: string | null) {
+  if (!plannedOn) return new Map<string, string>();
+  const calendar = await workingCalendar(db);
+  return new Map(scheduleSteps(template, plannedOn, calendar).map((s) => [s.key, s.dueOn]));
+}
 
 /** The tasks of a new plan: one per step of the term's template, due as counted back from the congress date. */
 export async function generateTasks(tx: Tx, plan: PlanRow, ruleSetId: RuleSetId, now: Date) {
   const template = defaultPreparationTemplate(ruleSetId);
-  const due = dueDates(template, plan.plannedOn);
+  const due = await dueDates(tx, template, plan.plannedOn);
   await tx.insert(k).values(
     template.steps.map((step, position) => ({
       id: newId(),
@@ -76,7 +81,7 @@ export async function rescheduleTasks(tx: Tx, plan: PlanRow, now: Date) {
   const tasks = await tx.select().from(k).where(eq(k.planId, plan.id));
   const template = templateOf(plan, tasks);
   if (!template.steps.some((s) => s.key === CONGRESS_HELD_STEP)) return;
-  const due = dueDates(template, plan.plannedOn);
+  const due = await dueDates(tx, template, plan.plannedOn);
   for (const task of tasks) {
     if (task.status !== 'open' || !task.stepKey || !template.steps.some((s) => s.key === task.stepKey))
       continue;

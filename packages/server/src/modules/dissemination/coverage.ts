@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { canWholeSubtree, reachCondition } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
 import type { Ctx } from '../../http/context.js';
@@ -129,7 +129,8 @@ export function missingMembers(
   after?: [string, string],
 ) {
   const where = [...scope.conditions, sql`${m.id} NOT IN ${studiedMembers(documentId)}`];
-  if (after) where.push(or(gt(m.sortKey, after[0]), and(eq(m.sortKey, after[0]), gt(m.id, after[1])))!);
+  // A row comparison is an index bound; the OR form made every page walk the index from the first name.
+  if (after) where.push(sql`(${m.sortKey}, ${m.id}) > (${after[0]}, ${after[1]}::uuid)`);
   return db
     .select({
       id: m.id,
