@@ -62,8 +62,7 @@ describe('start of the embedded database', () => {
     );
     expect(index.rows).toEqual([{ n: 1 }]);
     await database.close();
-    // Three starts of the embedded database and a seeded demo: slow on a loaded two-core machine.
-  }, 120_000);
+  });
 
   it('reports damaged files with the latest backup and the exact command', async () => {
     const config = embeddedConfig();

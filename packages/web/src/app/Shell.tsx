@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
   FileTextOutlined,
   HistoryOutlined,
   IdcardOutlined,
@@ -27,7 +29,13 @@ import { linkedMemberId, navKeyFor } from '../features/members/nav';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { DemoBanner } from './DemoBanner';
 import { LanguageSwitch } from './LanguageSwitch';
-import { canManageMembers, isAdmin, readsDocumentRegisters, readsMembers } from './permissions';
+import {
+  canManageMembers,
+  isAdmin,
+  readsCongressPlans,
+  readsDocumentRegisters,
+  readsMembers,
+} from './permissions';
 import { PASSWORD_PATH } from './RequireAuth';
 import { markSignedOut, useCurrentSession } from './session';
 import { useIsPhone } from './useMediaQuery';
@@ -95,6 +103,20 @@ function useNavItems(session: Session): MenuProps['items'] {
     icon: <ReadOutlined aria-hidden />,
     label: <Link to="/dissemination-sessions">{t('nav.dissemination')}</Link>,
   });
+  if (readsCongressPlans(session.roles)) {
+    items.push(
+      {
+        key: 'congress-plans',
+        icon: <CalendarOutlined aria-hidden />,
+        label: <Link to="/congress-plans">{t('nav.congressPlans')}</Link>,
+      },
+      {
+        key: 'congress-dashboard',
+        icon: <DashboardOutlined aria-hidden />,
+        label: <Link to="/congress-dashboard">{t('nav.congressDashboard')}</Link>,
+      },
+    );
+  }
   if (isAdmin(session.roles)) {
     items.push({
       key: 'users',

@@ -110,3 +110,30 @@ export function canManageDocuments(roles: readonly RoleLike[], org?: Organizatio
 export function readsDocumentRegisters(roles: readonly RoleLike[]): boolean {
   return isAdmin(roles) || roles.some((r) => READING_SUBTREE_ROLES.has(r.role) && r.organizationId !== null);
 }
+
+const CONGRESS_READING_ROLES = new Set(['office', 'secretary', 'inspector', 'member']);
+
+/**
+ * Whether the actor reads congress plans and their progress: office, secretary and inspector of a subtree,
+ * a member of their own organization.
+ */
+export function readsCongressPlans(roles: readonly RoleLike[]): boolean {
+  return isAdmin(roles) || roles.some((r) => CONGRESS_READING_ROLES.has(r.role) && r.organizationId !== null);
+}
+
+/**
+ * Whether the actor may draw up and edit congress plans and their tasks: of this organization; without an
+ * organization, of some organization (the "draw up a plan" button).
+ */
+export function canManageCongress(roles: readonly RoleLike[], org?: OrganizationPath): boolean {
+  if (org) return managesOrganization(roles, org);
+  return isAdmin(roles) || roles.some((r) => MANAGING_ROLES.has(r.role) && r.organizationId !== null);
+}
+
+/** The organizations at which the actor holds office or secretary: each reaches its subtree. */
+export function managingOrganizationIds(roles: readonly RoleLike[]): Set<string> {
+  const ids = new Set<string>();
+  for (const r of roles)
+    if (MANAGING_ROLES.has(r.role) && r.organizationId !== null) ids.add(r.organizationId);
+  return ids;
+}

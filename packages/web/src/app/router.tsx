@@ -30,6 +30,12 @@ const SessionDetailPage = lazy(() => import('../features/dissemination/SessionDe
 const NewSessionPage = lazy(() =>
   import('../features/dissemination/SessionDetailPage').then((m) => ({ default: m.NewSessionPage })),
 );
+const CongressPlansPage = lazy(() => import('../features/congress/PlansPage'));
+const CongressPlanPage = lazy(() => import('../features/congress/PlanDetailPage'));
+const NewCongressPlanPage = lazy(() =>
+  import('../features/congress/PlanDetailPage').then((m) => ({ default: m.NewPlanPage })),
+);
+const CongressDashboardPage = lazy(() => import('../features/congress/DashboardPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -54,6 +60,10 @@ export const router = createBrowserRouter([
           { path: 'dissemination-sessions', element: <SessionsPage /> },
           { path: 'dissemination-sessions/new', element: <NewSessionPage /> },
           { path: 'dissemination-sessions/:id', element: <SessionDetailPage /> },
+          { path: 'congress-plans', element: <CongressPlansPage /> },
+          { path: 'congress-plans/new', element: <NewCongressPlanPage /> },
+          { path: 'congress-plans/:id', element: <CongressPlanPage /> },
+          { path: 'congress-dashboard', element: <CongressDashboardPage /> },
           { element: <RequireAdmin />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: 'audit', element: <AuditPage /> },
           { element: <RequireAdmin />, children: [{ path: 'system', element: <SystemPage /> }] },

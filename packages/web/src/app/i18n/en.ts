@@ -1,3 +1,5 @@
+import { congressBudgetEn } from '../../features/congress/budget.messages.en';
+import { congressEn } from '../../features/congress/messages.en';
 import { disseminationEn } from '../../features/dissemination/messages.en';
 import { documentsEn } from '../../features/documents/messages.en';
 import { membersEn } from '../../features/members/messages.en';
@@ -34,6 +36,8 @@ export const en: Catalog<typeof vi> = {
     incomingDocuments: 'Incoming documents',
     documentNumbers: 'Number register',
     dissemination: 'Dissemination',
+    congressPlans: 'Congress plans',
+    congressDashboard: 'Congress progress',
     changePassword: 'Change password',
     signOut: 'Sign out',
   },
@@ -319,6 +323,10 @@ export const en: Catalog<typeof vi> = {
       'dissemination.attendance': 'Attendance recorded',
       'dissemination.proposal': 'Proposal recorded',
       'dissemination.export': 'Study coverage exported',
+      'congress.plan.create': 'Congress plan drawn up',
+      'congress.plan.update': 'Congress plan edited',
+      'congress.task.create': 'Congress preparation task added',
+      'congress.task.update': 'Congress preparation task updated',
     },
     entities: {
       organization: 'Organization',
@@ -337,6 +345,8 @@ export const en: Catalog<typeof vi> = {
       document_number: 'Document number',
       dissemination_session: 'Dissemination conference',
       dissemination_proposal: 'Proposal',
+      congress_plan: 'Congress plan',
+      congress_task: 'Congress preparation task',
     },
     fields: {
       code: 'Code',
@@ -407,11 +417,24 @@ export const en: Catalog<typeof vi> = {
       reminded: 'Recipients reminded',
       documentId: 'Document',
       reason: 'Reason',
+      termId: 'Term',
+      ruleSetId: 'Congress rule set',
+      congressKind: 'Kind of congress',
+      congressKindReason: 'Reason for the kind of congress',
+      plannedOn: 'Congress opening day',
+      durationHalfDays: 'Length of the congress (half days)',
+      note: 'Note',
+      planId: 'Congress plan',
+      title: 'Task',
+      ownerName: 'Person in charge',
+      doneOn: 'Done on',
     },
   },
   members: membersEn,
   documents: documentsEn,
   dissemination: disseminationEn,
+  congress: congressEn,
+  congressBudget: congressBudgetEn,
   system: {
     title: 'System',
     version: 'Version',

@@ -1,4 +1,6 @@
 import { ORGANIZATION_KIND_LABELS_VI, ORGANIZATION_LEVEL_LABELS_VI } from '@daihoi/core';
+import { congressBudgetVi } from '../../features/congress/budget.messages.vi';
+import { congressVi } from '../../features/congress/messages.vi';
 import { disseminationVi } from '../../features/dissemination/messages.vi';
 import { documentsVi } from '../../features/documents/messages.vi';
 import { membersVi } from '../../features/members/messages.vi';
@@ -32,6 +34,8 @@ export const vi = {
     incomingDocuments: 'Văn bản đến',
     documentNumbers: 'Sổ đăng ký số văn bản',
     dissemination: 'Hội nghị quán triệt',
+    congressPlans: 'Kế hoạch đại hội',
+    congressDashboard: 'Tiến độ đại hội',
     changePassword: 'Đổi mật khẩu',
     signOut: 'Đăng xuất',
   },
@@ -299,6 +303,10 @@ export const vi = {
       'dissemination.attendance': 'Điểm danh hội nghị quán triệt',
       'dissemination.proposal': 'Ghi kiến nghị tại hội nghị quán triệt',
       'dissemination.export': 'Xuất kết quả học tập, quán triệt',
+      'congress.plan.create': 'Lập kế hoạch đại hội',
+      'congress.plan.update': 'Sửa kế hoạch đại hội',
+      'congress.task.create': 'Thêm công việc chuẩn bị đại hội',
+      'congress.task.update': 'Cập nhật công việc chuẩn bị đại hội',
     },
     entities: {
       organization: 'Tổ chức',
@@ -317,6 +325,8 @@ export const vi = {
       document_number: 'Số văn bản',
       dissemination_session: 'Hội nghị quán triệt',
       dissemination_proposal: 'Kiến nghị, đề xuất',
+      congress_plan: 'Kế hoạch đại hội',
+      congress_task: 'Công việc chuẩn bị đại hội',
     },
     fields: {
       code: 'Mã',
@@ -387,11 +397,24 @@ export const vi = {
       reminded: 'Số đơn vị được nhắc',
       documentId: 'Văn bản',
       reason: 'Lý do',
+      termId: 'Nhiệm kỳ',
+      ruleSetId: 'Bộ quy định đại hội',
+      congressKind: 'Hình thức đại hội',
+      congressKindReason: 'Lý do chọn hình thức đại hội',
+      plannedOn: 'Ngày khai mạc đại hội',
+      durationHalfDays: 'Thời gian đại hội (số buổi)',
+      note: 'Ghi chú',
+      planId: 'Kế hoạch đại hội',
+      title: 'Tên công việc',
+      ownerName: 'Người phụ trách',
+      doneOn: 'Ngày hoàn thành',
     },
   },
   members: membersVi,
   documents: documentsVi,
   dissemination: disseminationVi,
+  congress: congressVi,
+  congressBudget: congressBudgetVi,
   system: {
     title: 'Hệ thống',
     version: 'Phiên bản',
