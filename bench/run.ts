@@ -4,10 +4,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Backend, type BackendName, openPglite, openServer, serverReachable } from './backend.js';
 import { type BackupBenchOptions, type BackupBenchResult, backupBenchmark } from './backup.js';
+import { type DocumentsOptions, type DocumentsResult, documentsBenchmark } from './documents.js';
 import { type HttpOptions, type HttpResult, httpBenchmark } from './http.js';
 import { type MembersOptions, type MembersResult, membersBenchmark } from './members.js';
 import { type QueryOptions, type QueryResult, queryBenchmark } from './query.js';
-import { renderMembersSection, renderReport, spliceMembersSection } from './report.js';
+import {
+  renderDocumentsSection,
+  renderMembersSection,
+  renderReport,
+  spliceDocumentsSection,
+  spliceMembersSection,
+} from './report.js';
 
 const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -33,9 +40,13 @@ const queryOptions: QueryOptions = quick
   ? { samples: 3, iterations: 50, warmup: 20 }
   : { samples: 5, iterations: 200, warmup: 100 };
 const backupOptions: BackupBenchOptions = { runs: quick ? 3 : 5 };
-const only = flags.only;
-if (only !== undefined && only !== 'members')
-  throw new Error(`--only=${only}: the only section that runs alone is members`);
+/** Sections that run alone and rewrite only their own part of the file. */
+const ALONE = ['members', 'documents'] as const;
+type Alone = (typeof ALONE)[number];
+const only = flags.only as Alone | undefined;
+if (only !== undefined && !ALONE.includes(only))
+  throw new Error(`--only=${only}: the sections that run alone are ${ALONE.join(', ')}`);
+const runs = (section: Alone) => only === undefined || only === section;
 const importRows = flags['import-rows'] ? Number(flags['import-rows']) : quick ? 5_000 : 100_000;
 const membersOptions: MembersOptions = quick
   ? {
@@ -60,6 +71,33 @@ const membersOptions: MembersOptions = quick
       requests: 100,
       warmup: 10,
     };
+const documentsOptions: DocumentsOptions = quick
+  ? {
+      runs: 2,
+      reservations: 200,
+      coverage: {
+        PGlite: { organizations: 1_000, members: 20_000 },
+        'PostgreSQL server': { organizations: 2_000, members: 50_000 },
+      },
+      requests: 10,
+      warmup: 3,
+      exports: 1,
+    }
+  : {
+      runs: 5,
+      reservations: 200,
+      coverage: {
+        PGlite: { organizations: 5_000, members: 250_000 },
+        'PostgreSQL server': { organizations: 5_000, members: 250_000 },
+      },
+      requests: 30,
+      warmup: 5,
+      exports: 2,
+    };
+const documentsSettings =
+  `${documentsOptions.runs} timed rounds of ${documentsOptions.reservations} reservations per row; ` +
+  `${documentsOptions.requests} timed coverage requests after ${documentsOptions.warmup} warm-up ones; ` +
+  `${documentsOptions.exports} timed .xlsx download${documentsOptions.exports === 1 ? '' : 's'}`;
 const membersSettings =
   `${membersOptions.runs} run${membersOptions.runs === 1 ? '' : 's'} per import format of ` +
   `${membersOptions.importRows.toLocaleString('en-US')} rows; ${membersOptions.requests} timed requests ` +
@@ -85,6 +123,17 @@ async function withBackend<T>(opener: () => Promise<Backend>, work: (b: Backend)
   }
 }
 
+/** Says so when PGlite reads a smaller registry than the server, so its figures are not compared as equals. */
+function documentsNotes(): string[] {
+  const { PGlite: small, 'PostgreSQL server': big } = documentsOptions.coverage;
+  if (small.members >= big.members) return [];
+  return [
+    `PGlite's coverage reads ${small.members.toLocaleString('en-US')} members in ` +
+      `${small.organizations.toLocaleString('en-US')} organizations, the server's ` +
+      `${big.members.toLocaleString('en-US')} in ${big.organizations.toLocaleString('en-US')}.`,
+  ];
+}
+
 function redact(url: string) {
   const u = new URL(url);
   if (u.password) u.password = '***';
@@ -93,6 +142,8 @@ function redact(url: string) {
 
 async function main() {
   const started = performance.now();
+  // Other work on a shared machine shows in the figures; its load is recorded beside them.
+  const loadAtStart = os.loadavg()[0]!;
   const openers: { name: string; open: () => Promise<Backend> }[] = [{ name: 'PGlite', open: openPglite }];
   const skipped: string[] = [];
   const unreachable = await serverReachable(pgUrl);
@@ -107,8 +158,9 @@ async function main() {
   const query: QueryResult[] = [];
   const backup: BackupBenchResult[] = [];
   const members: MembersResult[] = [];
+  const documents: DocumentsResult[] = [];
   for (const { name, open: opener } of openers) {
-    if (only !== 'members') {
+    if (only === undefined) {
       log(`(a) HTTP on ${name}`);
       http.push(
         await withBackend(opener, (b) => {
@@ -122,10 +174,15 @@ async function main() {
       log(`(c) backups and files on ${name}`);
       backup.push(await withBackend(opener, (b) => backupBenchmark(b, backupOptions, log)));
     }
-    log(`(d) member registry on ${name}`);
-    members.push(
-      await membersBenchmark(name as BackendName, (work) => withBackend(opener, work), membersOptions, log),
-    );
+    const withFresh = <T>(work: (b: Backend) => Promise<T>) => withBackend(opener, work);
+    if (runs('members')) {
+      log(`(d) member registry on ${name}`);
+      members.push(await membersBenchmark(name as BackendName, withFresh, membersOptions, log));
+    }
+    if (runs('documents')) {
+      log(`(e) documents and dissemination on ${name}`);
+      documents.push(await documentsBenchmark(name as BackendName, withFresh, documentsOptions, log));
+    }
   }
 
   const command = [
@@ -135,29 +192,41 @@ async function main() {
     ...(pgUrl !== DEFAULT_PG_URL ? [`--pg-url=${redact(pgUrl)}`] : []),
   ].join(' ');
   const cpus = os.cpus();
-  const membersSection = renderMembersSection(
-    members,
+  const machine = {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: os.totalmem() / 2 ** 30,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+  const runLine = (settings: string) =>
+    `Run: ${new Date().toISOString()}, \`${command}${only ? `${quick || pgUrl !== DEFAULT_PG_URL ? '' : ' --'} --only=${only}` : ''}\`, ` +
+    `${((performance.now() - started) / 60_000).toFixed(1)} min; ${settings}.`;
+  const membersSection = renderMembersSection(members, [runLine(membersSettings)], skipped);
+  const documentsSection = renderDocumentsSection(
+    documents,
     [
-      `Run: ${new Date().toISOString()}, \`${command}${only ? `${quick || pgUrl !== DEFAULT_PG_URL ? '' : ' --'} --only=members` : ''}\`, ` +
-        `${((performance.now() - started) / 60_000).toFixed(1)} min; ${membersSettings}.`,
+      runLine(documentsSettings),
+      '',
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, ` +
+        `${machine.os}; Node.js ${process.version}; 1-minute load average ${loadAtStart.toFixed(1)} at the ` +
+        `start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
     ],
-    skipped,
+    [...skipped, ...documentsNotes()],
   );
-  if (only === 'members') {
+  if (only !== undefined) {
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     const existing = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
-    fs.writeFileSync(outFile, spliceMembersSection(existing, membersSection));
-    log(`wrote section (d) into ${path.relative(process.cwd(), outFile)}`);
+    const alone = {
+      members: { letter: 'd', splice: spliceMembersSection, section: membersSection },
+      documents: { letter: 'e', splice: spliceDocumentsSection, section: documentsSection },
+    }[only];
+    fs.writeFileSync(outFile, alone.splice(existing, alone.section));
+    log(`wrote section (${alone.letter}) into ${path.relative(process.cwd(), outFile)}`);
     return;
   }
   const report = renderReport({
     date: new Date(),
-    machine: {
-      cpu: cpus[0]?.model ?? 'unknown',
-      cores: cpus.length,
-      memoryGiB: os.totalmem() / 2 ** 30,
-      os: `${os.type()} ${os.release()} ${os.arch()}`,
-    },
+    machine,
     node: process.version,
     versions,
     command,
@@ -175,7 +244,10 @@ async function main() {
     skipped,
   });
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, spliceMembersSection(report, membersSection));
+  fs.writeFileSync(
+    outFile,
+    spliceDocumentsSection(spliceMembersSection(report, membersSection), documentsSection),
+  );
   log(
     `wrote ${path.relative(process.cwd(), outFile)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
   );
