@@ -112,8 +112,9 @@ describe('adopting a congress plan', () => {
     expect(task('congress_held').dueOn).toBe('2020-05-20');
     // RULES §1.3: the opening date is announced 30 working days ahead.
     expect(task('opening_announced').dueOn).toBe(addWorkingDays('2020-05-20', -30));
-    // On 15/03/2020 the first steps (120 days before) are already late.
-    expect(task('plan_adopted').state).toBe('overdue');
+    // Adopting the plan is its first step; on 15/03/2020 the next ones (110 days before) are already late.
+    expect(task('plan_adopted')).toMatchObject({ status: 'done', doneOn: '2020-03-15', state: 'done' });
+    expect(task('subcommittees_formed').state).toBe('overdue');
     expect(task('congress_held').state).toBe('on_track');
     const again = await refusedWithoutWrite(t, () => bithuStc.post('/api/v1/congress-plans', body()));
     expectError(again, 409, 'CONGRESS_PLAN_EXISTS');

@@ -24,6 +24,7 @@ import type { CreateTaskInput, UpdateTaskInput } from './schema.js';
 import { congressPlans, congressTasks } from './tables.js';
 
 const k = congressTasks;
+const PLAN_ADOPTED_STEP = 'plan_adopted';
 
 registerAttachable('congress_task', async (db, id) => {
   const [row] = await db
@@ -55,7 +56,8 @@ export async function generateTasks(tx: Tx, plan: PlanRow, ruleSetId: RuleSetId,
       offsetDays: 'days' in step.offset ? step.offset.days : null,
       offsetWorkingDays: 'workingDays' in step.offset ? step.offset.workingDays : null,
       dueOn: due.get(step.key) ?? null,
-      status: 'open',
+      // Adopting the plan is its first step, done the day it is adopted.
+      ...(step.key === PLAN_ADOPTED_STEP ? { status: 'done', doneOn: plan.adoptedOn } : { status: 'open' }),
       position,
       createdAt: now,
       updatedAt: now,
