@@ -4,10 +4,8 @@ import { DOCX_TYPE } from '../../exports/party-document.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { pageOf } from '../../http/paging.js';
 import { type App, ctxOf, type Deps } from '../../http/route.js';
-import { contentDisposition } from '../files/content.js';
 import { uploadedFileOut } from '../files/presenter.js';
-import { readUpload } from '../files/routes.js';
-import { uploadFile } from '../files/service.js';
+import { sendDownload, uploadToRecord } from '../files/routes.js';
 import { XLSX_TYPE } from '../members/xlsx.js';
 import { organizationParams } from '../organizations/schema.js';
 import { findVisiblePlan } from './access.js';
@@ -40,7 +38,6 @@ import { getTightening, putTightening } from './tightenings.js';
 import { exportDashboard } from './xlsx.js';
 
 const tags = ['Đại hội'];
-const noFields = z.strictObject({});
 
 export function congressRoutes(app: App, deps: Deps) {
   app.get(
@@ -60,11 +57,7 @@ export function congressRoutes(app: App, deps: Deps) {
     },
     async (req, reply) => {
       const { stream, fileName } = await exportDashboard(ctxOf(deps, req), req.query);
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', contentDisposition(fileName))
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendDownload(reply, XLSX_TYPE, fileName, stream);
     },
   );
   app.get(
@@ -104,11 +97,7 @@ export function congressRoutes(app: App, deps: Deps) {
     { config: { action: 'congress.read' }, schema: { tags, params: planParams } },
     async (req, reply) => {
       const { buffer, fileName } = await planDocx(ctxOf(deps, req), req.params.id);
-      return reply
-        .type(DOCX_TYPE)
-        .header('content-disposition', contentDisposition(fileName))
-        .header('cache-control', 'private, no-store')
-        .send(buffer);
+      return sendDownload(reply, DOCX_TYPE, fileName, buffer);
     },
   );
   app.get(
@@ -250,14 +239,8 @@ export function congressRoutes(app: App, deps: Deps) {
         throw notFound('CONGRESS_TASK_NOT_FOUND');
       });
       if (!can(ctx.actor, 'congress.manage', organization)) throw forbidden();
-      const { file } = await readUpload(req, deps.config.fileMaxBytes, noFields);
-      const fields = {
-        organizationId: organization.id,
-        entity: 'congress_task',
-        entityId: req.params.id,
-        restricted: false,
-      };
-      return reply.code(201).send(await uploadFile(ctx, fields, file));
+      const record = { organizationId: organization.id, entity: 'congress_task', entityId: req.params.id };
+      return reply.code(201).send(await uploadToRecord(req, ctx, deps.config.fileMaxBytes, record));
     },
   );
 }

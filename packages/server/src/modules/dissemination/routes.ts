@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pageOf } from '../../http/paging.js';
 import { type App, ctxOf, type Deps } from '../../http/route.js';
 import { documentParams } from '../documents/schema.js';
-import { contentDisposition } from '../files/content.js';
+import { sendDownload } from '../files/routes.js';
 import { XLSX_TYPE } from '../members/xlsx.js';
 import { listAttendance, recordAttendance } from './attendance.js';
 import { documentCoverage } from './coverage.js';
@@ -120,11 +120,7 @@ export function disseminationRoutes(app: App, deps: Deps) {
         req.params.id,
         req.query.organizationId,
       );
-      return reply
-        .type(XLSX_TYPE)
-        .header('content-disposition', contentDisposition(fileName))
-        .header('cache-control', 'private, no-store')
-        .send(stream);
+      return sendDownload(reply, XLSX_TYPE, fileName, stream);
     },
   );
 }

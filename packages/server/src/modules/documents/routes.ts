@@ -4,10 +4,8 @@ import { DOCX_TYPE } from '../../exports/party-document.js';
 import { forbidden } from '../../http/errors.js';
 import { pageOf } from '../../http/paging.js';
 import { type App, ctxOf, type Deps } from '../../http/route.js';
-import { contentDisposition } from '../files/content.js';
 import { uploadedFileOut } from '../files/presenter.js';
-import { readUpload } from '../files/routes.js';
-import { uploadFile } from '../files/service.js';
+import { sendDownload, uploadToRecord } from '../files/routes.js';
 import { findVisibleDocument } from './access.js';
 import {
   confirmReceipt,
@@ -35,7 +33,6 @@ import {
 import { createDocument, getDocument, listDocuments, updateDocument } from './service.js';
 
 const tags = ['Văn bản'];
-const noFields = z.strictObject({});
 
 export function documentRoutes(app: App, deps: Deps) {
   app.get(
@@ -59,11 +56,7 @@ export function documentRoutes(app: App, deps: Deps) {
     { config: { action: 'document.read' }, schema: { tags, params: documentParams } },
     async (req, reply) => {
       const { buffer, fileName } = await documentDocx(ctxOf(deps, req), req.params.id);
-      return reply
-        .type(DOCX_TYPE)
-        .header('content-disposition', contentDisposition(fileName))
-        .header('cache-control', 'private, no-store')
-        .send(buffer);
+      return sendDownload(reply, DOCX_TYPE, fileName, buffer);
     },
   );
   app.get(
@@ -103,14 +96,8 @@ export function documentRoutes(app: App, deps: Deps) {
       const ctx = ctxOf(deps, req);
       const { organization } = await findVisibleDocument(ctx.db, ctx.actor, req.params.id);
       if (!can(ctx.actor, 'document.manage', organization)) throw forbidden();
-      const { file } = await readUpload(req, deps.config.fileMaxBytes, noFields);
-      const fields = {
-        organizationId: organization.id,
-        entity: 'document',
-        entityId: req.params.id,
-        restricted: false,
-      };
-      return reply.code(201).send(await uploadFile(ctx, fields, file));
+      const record = { organizationId: organization.id, entity: 'document', entityId: req.params.id };
+      return reply.code(201).send(await uploadToRecord(req, ctx, deps.config.fileMaxBytes, record));
     },
   );
   app.post(

@@ -1,6 +1,8 @@
+import type { Readable } from 'node:stream';
 import type { Multipart } from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Ctx } from '../../http/context.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { pageOf } from '../../http/paging.js';
 import { type App, ctxOf, type Deps } from '../../http/route.js';
@@ -89,6 +91,31 @@ export async function readUpload<S extends z.ZodType>(
     );
   }
   return { fields: parsed.data, file };
+}
+
+/** Sends a generated file (an export, a document) that no cache may keep, under a Vietnamese file name. */
+export function sendDownload(reply: FastifyReply, type: string, fileName: string, body: Buffer | Readable) {
+  return reply
+    .type(type)
+    .header('content-disposition', contentDisposition(fileName))
+    .header('cache-control', 'private, no-store')
+    .send(body);
+}
+
+const noFields = z.strictObject({});
+
+/**
+ * Receives the one `file` part of a multipart body for a record of another module, once that module has
+ * checked the actor's right on the record; the upload's own checks (name, size, real type) follow.
+ */
+export async function uploadToRecord(
+  req: FastifyRequest,
+  ctx: Ctx,
+  maxBytes: number,
+  record: { organizationId: string; entity: string; entityId: string },
+) {
+  const { file } = await readUpload(req, maxBytes, noFields);
+  return uploadFile(ctx, { ...record, restricted: false }, file);
 }
 
 export function fileRoutes(app: App, deps: Deps) {
