@@ -1,5 +1,7 @@
 import { congressBudgetEn } from '../../features/congress/budget.messages.en';
+import { congressCalendarEn } from '../../features/congress/calendar.messages.en';
 import { congressEn } from '../../features/congress/messages.en';
+import { congressSetupEn } from '../../features/congress/setup.messages.en';
 import { disseminationEn } from '../../features/dissemination/messages.en';
 import { documentsEn } from '../../features/documents/messages.en';
 import { membersEn } from '../../features/members/messages.en';
@@ -435,6 +437,8 @@ export const en: Catalog<typeof vi> = {
   dissemination: disseminationEn,
   congress: congressEn,
   congressBudget: congressBudgetEn,
+  congressSetup: congressSetupEn,
+  congressCalendar: congressCalendarEn,
   system: {
     title: 'System',
     version: 'Version',

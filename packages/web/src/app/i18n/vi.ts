@@ -1,6 +1,8 @@
 import { ORGANIZATION_KIND_LABELS_VI, ORGANIZATION_LEVEL_LABELS_VI } from '@daihoi/core';
 import { congressBudgetVi } from '../../features/congress/budget.messages.vi';
+import { congressCalendarVi } from '../../features/congress/calendar.messages.vi';
 import { congressVi } from '../../features/congress/messages.vi';
+import { congressSetupVi } from '../../features/congress/setup.messages.vi';
 import { disseminationVi } from '../../features/dissemination/messages.vi';
 import { documentsVi } from '../../features/documents/messages.vi';
 import { membersVi } from '../../features/members/messages.vi';
@@ -415,6 +417,8 @@ export const vi = {
   dissemination: disseminationVi,
   congress: congressVi,
   congressBudget: congressBudgetVi,
+  congressSetup: congressSetupVi,
+  congressCalendar: congressCalendarVi,
   system: {
     title: 'Hệ thống',
     version: 'Phiên bản',

@@ -1,0 +1,4 @@
+/** The calendar of congress dates on the dashboard, with the level deadlines (`congressCalendar.*`). */
+export const congressCalendarVi = {
+  title: 'Lịch đại hội',
+};
