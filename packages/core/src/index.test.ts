@@ -100,6 +100,8 @@ describe('@daihoi/core', () => {
       'defaultPreparationTemplate',
       'DEFAULT_PREPARATION_TEMPLATE',
       'validateTemplate',
+      'templateRuleErrors',
+      'OPENING_ANNOUNCED_STEP',
       'scheduleSteps',
       'STEP_STATUSES',
       'STEP_STATUS_LABELS_VI',

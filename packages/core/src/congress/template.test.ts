@@ -8,11 +8,13 @@ import {
   workingDaysBetween,
 } from '../calendar/working-days.js';
 import { addDays, compareIsoDates, daysBetween } from '../dates/dates.js';
+import { formatRuleSource } from '../rules/format.js';
 import { getRuleSet, RULE_SET_IDS } from '../rules/index.js';
 import {
   CONGRESS_HELD_STEP,
   DEFAULT_PREPARATION_TEMPLATE,
   defaultPreparationTemplate,
+  OPENING_ANNOUNCED_STEP,
   PREPARATION_OWNER_LABELS_VI,
   PREPARATION_OWNERS,
   type PreparationStep,
@@ -22,6 +24,7 @@ import {
   STEP_STATUSES,
   scheduleSteps,
   stepStatus,
+  templateRuleErrors,
   validateTemplate,
 } from './template.js';
 
@@ -382,6 +385,36 @@ describe('validateTemplate', () => {
     expect(codes(validateTemplate(nameless))).toEqual(['TEMPLATE_NAME_EMPTY', 'TEMPLATE_RULE_SET_INVALID']);
     const junk = JSON.parse('{"steps":[null,{"key":3}]}') as PreparationTemplate;
     expect(codes(validateTemplate(junk))).toContain('CONGRESS_HELD_MISSING');
+  });
+});
+
+describe('templateRuleErrors', () => {
+  const announce = (offset: PreparationStep['offset']) =>
+    step({ key: OPENING_ANNOUNCED_STEP, titleVi: 'Thông báo ngày khai mạc', offset });
+
+  it('accepts the default templates and an announcement earlier than the rule', () => {
+    expect(templateRuleErrors(ct35)).toEqual([]);
+    expect(templateRuleErrors(ct45)).toEqual([]);
+    expect(templateRuleErrors(templateOf([announce({ workingDays: -40 }), congressHeld]))).toEqual([]);
+  });
+
+  it('refuses a template without the announcement of the opening date, citing the guidance', () => {
+    const [missing] = templateRuleErrors(templateOf([step({}), congressHeld]));
+    expect(missing?.code).toBe('OPENING_ANNOUNCEMENT_MISSING');
+    expect(missing?.message).toContain('30 ngày làm việc');
+    expect(missing?.message).toContain(
+      formatRuleSource(getRuleSet('ct45-2025').announceOpeningWorkingDaysAhead.source),
+    );
+  });
+
+  it('refuses an announcement later than 30 working days ahead, or counted in calendar days', () => {
+    for (const offset of [{ workingDays: -29 }, { days: -60 }]) {
+      const errors = templateRuleErrors(templateOf([congressHeld, announce(offset)]));
+      expect(errors).toMatchObject([
+        { code: 'OPENING_ANNOUNCEMENT_TOO_LATE', stepIndex: 1, stepKey: OPENING_ANNOUNCED_STEP },
+      ]);
+      expect(errors[0]?.message).toMatch(/^Bước 2 "Thông báo ngày khai mạc": .*ít nhất 30 ngày làm việc/u);
+    }
   });
 });
 

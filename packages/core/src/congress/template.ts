@@ -5,6 +5,7 @@ import {
   type WorkingCalendar,
 } from '../calendar/working-days.js';
 import { addDays, compareIsoDates, daysBetween, isIsoDate } from '../dates/dates.js';
+import { formatRuleSource } from '../rules/format.js';
 import { deepFreeze } from '../rules/freeze.js';
 import { getRuleSet, isRuleSetId, RULE_SET_IDS } from '../rules/index.js';
 import type { RuleSetId, RuleSource } from '../rules/types.js';
@@ -95,6 +96,9 @@ export interface PreparationTemplate {
 
 /** The step every template has: the congress itself, on the congress date, from which the others count. */
 export const CONGRESS_HELD_STEP = 'congress_held';
+
+/** The step that announces the opening date: the one step whose deadline is a rule, not practice. */
+export const OPENING_ANNOUNCED_STEP = 'opening_announced';
 
 /**
  * The farthest a step may lie from the congress: a year either way, 365 calendar days or 250 working
@@ -203,7 +207,7 @@ function practiceStep({ days, ...step }: DraftStep): PreparationStep {
 function openingAnnouncedStep(ruleSetId: RuleSetId): PreparationStep {
   const rule = getRuleSet(ruleSetId).announceOpeningWorkingDaysAhead;
   return {
-    key: 'opening_announced',
+    key: OPENING_ANNOUNCED_STEP,
     titleVi: 'Thông báo ngày khai mạc đại hội',
     owner: 'committee',
     offset: { workingDays: -rule.value },
@@ -269,7 +273,9 @@ export type TemplateErrorCode =
   | 'STEP_OFFSET_INVALID'
   | 'STEP_OFFSET_TOO_FAR'
   | 'CONGRESS_HELD_MISSING'
-  | 'CONGRESS_HELD_NOT_ON_CONGRESS_DATE';
+  | 'CONGRESS_HELD_NOT_ON_CONGRESS_DATE'
+  | 'OPENING_ANNOUNCEMENT_MISSING'
+  | 'OPENING_ANNOUNCEMENT_TOO_LATE';
 
 export interface TemplateError {
   readonly code: TemplateErrorCode;
@@ -381,6 +387,37 @@ export function validateTemplate(template: PreparationTemplate): TemplateError[]
     });
   }
   return errors;
+}
+
+/**
+ * What an upper committee may not publish although it can be scheduled: a template without the
+ * announcement of the opening date, or with it later than the rule set allows (30 working days ahead
+ * under both directives' guidance). The committee may ask for more time, never less; the offset must
+ * count working days, as the rule does, since calendar days give a different margin every year.
+ * Assumes validateTemplate found nothing.
+ */
+export function templateRuleErrors(template: PreparationTemplate): TemplateError[] {
+  const rule = getRuleSet(template.ruleSetId).announceOpeningWorkingDaysAhead;
+  const cited = formatRuleSource(rule.source);
+  const index = template.steps.findIndex((s) => s.key === OPENING_ANNOUNCED_STEP);
+  const step = template.steps[index];
+  if (!step)
+    return [
+      {
+        code: 'OPENING_ANNOUNCEMENT_MISSING',
+        message: `Mẫu thiếu bước "Thông báo ngày khai mạc đại hội" (mã ${OPENING_ANNOUNCED_STEP}): ${cited} quy định thông báo trước ít nhất ${rule.value} ngày làm việc.`,
+      },
+    ];
+  const ahead = 'workingDays' in step.offset ? -step.offset.workingDays : null;
+  if (ahead !== null && ahead >= rule.value) return [];
+  return [
+    {
+      code: 'OPENING_ANNOUNCEMENT_TOO_LATE',
+      stepIndex: index,
+      stepKey: step.key,
+      message: `${stepLabel(step, index)}: ${cited} quy định thông báo ngày khai mạc trước ít nhất ${rule.value} ngày làm việc; thời hạn phải tính bằng ngày làm việc và không ít hơn ${rule.value}.`,
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------

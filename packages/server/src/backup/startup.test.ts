@@ -35,11 +35,11 @@ describe('start of the embedded database', () => {
     // Nothing pending: no backup either.
     database = await openAndMigrate(config);
     expect(await listBackups(config.backupDir)).toEqual([]);
-    // Roll the last migration (congress plans) back by hand, as if this data came from the
+    // Roll the last migration (congress templates) back by hand, as if this data came from the
     // previous release.
     await database.pglite!.exec(`
-      DROP TABLE calendar_edits, congress_rule_tightenings, congress_subcommittee_members, congress_subcommittees, congress_submissions, congress_budget_lines,
-        congress_budgets, congress_tasks, congress_plans;
+      DROP TABLE congress_templates;
+      ALTER TABLE congress_plans DROP COLUMN template_organization_id, DROP COLUMN template_name;
       DELETE FROM drizzle.__drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations);`);
     await database.close();
 
@@ -54,11 +54,11 @@ describe('start of the embedded database', () => {
     ) as { entries: { tag: string }[] };
     expect(info.header.schema).toBe(journal.entries.length - 1);
     expect(info.header.schemaTag).toBe(journal.entries.at(-2)!.tag);
-    expect(journal.entries.at(-1)!.tag).toBe('0007_congress_plans');
+    expect(journal.entries.at(-1)!.tag).toBe('0008_congress_templates');
     expect(info.trailer.rows.organizations).toBeGreaterThan(40);
     // And the migration ran.
     const index = await database.pglite!.query(
-      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'congress_plans'",
+      "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'congress_templates'",
     );
     expect(index.rows).toEqual([{ n: 1 }]);
     await database.close();

@@ -1,4 +1,4 @@
-import { addDays, isWorkingDay, type RuleSetId } from '@daihoi/core';
+import { addDays, defaultPreparationTemplate, isWorkingDay, type RuleSetId } from '@daihoi/core';
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
 import { newId } from '../db/columns.js';
@@ -65,7 +65,7 @@ async function addPlan(
       updatedAt: at(adoptedOn),
     })
     .returning();
-  await generateTasks(tx, plan!, RULE_SET, at(adoptedOn));
+  await generateTasks(tx, plan!, defaultPreparationTemplate(RULE_SET), at(adoptedOn));
   return plan!;
 }
 

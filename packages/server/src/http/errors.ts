@@ -181,6 +181,9 @@ export const MESSAGES = {
   CONGRESS_SUBCOMMITTEE_MEMBER_OUTSIDE:
     'Thành viên tiểu ban phải là đảng viên đang sinh hoạt tại tổ chức đảng này hoặc các tổ chức trực thuộc.',
   CONGRESS_RULES_LOOSENED: 'Cấp ủy chỉ được quy định chặt hơn quy định của cấp trên, không được nới rộng.',
+  CONGRESS_TEMPLATE_INVALID: 'Mẫu các bước chuẩn bị đại hội có bước chưa hợp lệ.',
+  CONGRESS_TEMPLATE_NO_DRAFT: 'Chưa có bản nháp mẫu các bước để công bố; hãy lưu bản nháp trước.',
+  CONGRESS_TEMPLATE_NOT_FOUND: 'Cấp ủy chưa có mẫu các bước chuẩn bị đại hội riêng.',
   INTERNAL: 'Đã có lỗi ngoài ý muốn. Thao tác chưa được thực hiện; vui lòng thử lại.',
 } as const;
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultPreparationTemplate } from '@daihoi/core';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -184,6 +185,16 @@ const MATRIX: Record<string, Expectation> = {
   'GET /api/v1/organizations/{id}/congress-rules':  { in:    [401, 200,  200,   200,  200,  200],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'PUT /api/v1/organizations/{id}/congress-rules':  { in:    [401, 200,  200,   200,  403,  403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'GET /api/v1/organizations/{id}/congress-template': { in: [401, 200, 200, 200, 200, 200],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'PUT /api/v1/organizations/{id}/congress-template': { in: [401, 200, 200, 200, 403, 403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'POST /api/v1/organizations/{id}/congress-template/publish': { in: [401, 200, 200, 200, 403, 403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'DELETE /api/v1/organizations/{id}/congress-template/draft': { in: [401, 200, 200, 200, 403, 403],
+                                                      out:   [401, 200,  404,   404,  404,  404] },
+  'DELETE /api/v1/organizations/{id}/congress-template': { in: [401, 200, 200, 200, 403, 403],
                                                       out:   [401, 200,  404,   404,  404,  404] },
   'GET /api/v1/calendar/{year}':                    { any:   [401, 200,  200,   200,  200,  200] },
   'PUT /api/v1/calendar/edits/{date}':              { any:   [401, 200,  403,   403,  403,  403] },
@@ -582,6 +593,36 @@ async function freshPlan(c: Context): Promise<string> {
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id;
 }
+/** A committee's own template as a client sends it: the shipped steps under the committee's name. */
+const templateBody = {
+  ruleSetId: 'ct35-2019',
+  nameVi: 'Mẫu của ma trận',
+  steps: defaultPreparationTemplate('ct35-2019').steps.map(({ key, titleVi, owner, offset }) => ({
+    key,
+    titleVi,
+    owner,
+    offset,
+  })),
+};
+
+async function templateVersion(org: string): Promise<{ version?: number }> {
+  const [own] = await rows<{ version: number }>(
+    t,
+    sql`SELECT version FROM congress_templates WHERE organization_id = ${org} AND rule_set_id = 'ct35-2019'`,
+  );
+  return own ? { version: own.version } : {};
+}
+
+/** Saves a draft as the administrator and gives the row's version, for routes that need one. */
+async function templateDraft(org: string): Promise<number> {
+  const res = await agents.get('admin')!.request('PUT', `/api/v1/organizations/${org}/congress-template`, {
+    ...templateBody,
+    ...(await templateVersion(org)),
+  });
+  expect(res.statusCode).toBe(200);
+  return res.json().own.version;
+}
+
 const budgetLines = [
   { category: 'other', description: 'Chi phí đại hội', quantity: 1, unit: 'trọn gói', unitPrice: 1_000_000 },
 ];
@@ -944,6 +985,23 @@ const REQUESTS: Record<string, (c: Context) => Promise<Call>> = {
       },
     };
   },
+  'GET /api/v1/organizations/{id}/congress-template': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/congress-template?ruleSetId=ct35-2019`,
+  }),
+  'PUT /api/v1/organizations/{id}/congress-template': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/congress-template`,
+    body: { ...templateBody, ...(await templateVersion(org)) },
+  }),
+  'POST /api/v1/organizations/{id}/congress-template/publish': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/congress-template/publish`,
+    body: { ruleSetId: 'ct35-2019', version: await templateDraft(org) },
+  }),
+  'DELETE /api/v1/organizations/{id}/congress-template/draft': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/congress-template/draft?ruleSetId=ct35-2019&version=${await templateDraft(org)}`,
+  }),
+  'DELETE /api/v1/organizations/{id}/congress-template': async ({ org }) => ({
+    url: `/api/v1/organizations/${org}/congress-template?ruleSetId=ct35-2019&version=${await templateDraft(org)}`,
+  }),
   'GET /api/v1/calendar/{year}': async () => ({ url: '/api/v1/calendar/2020' }),
   'PUT /api/v1/calendar/edits/{date}': async () => ({
     url: '/api/v1/calendar/edits/2031-12-31',

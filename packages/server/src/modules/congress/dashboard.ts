@@ -1,12 +1,4 @@
-import {
-  type CongressRuleSet,
-  compareIsoDates,
-  defaultPreparationTemplate,
-  isOrganizationLevel,
-  STEP_STATUSES,
-  type StepStatus,
-  stepStatus,
-} from '@daihoi/core';
+import { compareIsoDates, STEP_STATUSES, type StepStatus, stepStatus } from '@daihoi/core';
 import { and, asc, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { canWholeSubtree, reachCondition } from '../../auth/policy.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -15,8 +7,9 @@ import { badRequest, notFound } from '../../http/errors.js';
 import { findVisible } from '../organizations/service.js';
 import { committeeTerms, organizations } from '../organizations/tables.js';
 import type { DashboardOut, DashboardQuery } from './dashboard-schema.js';
-import { ruleSetForTerm } from './rules.js';
+import { levelDeadlines, ruleSetForTerm } from './rules.js';
 import { congressPlans, congressTasks } from './tables.js';
+import { effectiveTemplate } from './templates.js';
 
 const o = organizations;
 const ct = committeeTerms;
@@ -61,6 +54,7 @@ interface OrgRow {
   level: string;
   depth: number;
   parentId: string | null;
+  path: string;
   planId: string | null;
   plannedOn: string | null;
   durationHalfDays: number | null;
@@ -94,10 +88,6 @@ function cellsOf(
   });
 }
 
-function deadlineOf(ruleSet: CongressRuleSet, level: string): string | null {
-  return isOrganizationLevel(level) ? (ruleSet.levels[level]?.deadline?.value ?? null) : null;
-}
-
 /**
  * GET /congress-dashboard: every organization of the subtree × every step of the term's template, as
  * done / on track / due within 7 days / overdue / not started on the business date. Two statements: the
@@ -110,7 +100,7 @@ export async function congressDashboard(ctx: Ctx, q: DashboardQuery): Promise<Da
     : await defaultAnchor(ctx);
   const term = await termOf(ctx.db, anchor.id, q.termId, today);
   const ruleSet = ruleSetForTerm(term.name);
-  const steps = defaultPreparationTemplate(ruleSet.id).steps;
+  const { steps } = (await effectiveTemplate(ctx.db, anchor, ruleSet.id, true)).template;
   const where: SQL[] = [sql`${o.path} LIKE ${`${anchor.path}%`}`, isNull(o.archivedAt)];
   if (!canWholeSubtree(ctx.actor, 'congress.read', anchor))
     where.push(reachCondition(ctx.actor, 'congress.read', o.path, o.id));
@@ -122,6 +112,7 @@ export async function congressDashboard(ctx: Ctx, q: DashboardQuery): Promise<Da
       level: o.level,
       depth: o.depth,
       parentId: o.parentId,
+      path: o.path,
       planId: p.id,
       plannedOn: p.plannedOn,
       durationHalfDays: p.durationHalfDays,
@@ -147,12 +138,13 @@ export async function congressDashboard(ctx: Ctx, q: DashboardQuery): Promise<Da
     byPlan.get(t.planId)!.set(t.stepKey!, t);
   }
   const keys = steps.map((s) => s.key);
+  const deadlineOf = await levelDeadlines(ctx.db, anchor, ruleSet);
   let rows = treeOrder(orgs, anchor.id).map((r) => ({
     organization: { id: r.id, name: r.name, level: r.level, depth: r.depth, parentId: r.parentId },
     planId: r.planId,
     plannedOn: r.plannedOn,
     durationDays: r.durationHalfDays === null ? null : r.durationHalfDays / 2,
-    deadline: deadlineOf(ruleSet, r.level),
+    deadline: deadlineOf(r),
     cells: cellsOf(keys, r.planId ? byPlan.get(r.planId) : undefined, today),
   }));
   if (q.status) rows = rows.filter((r) => r.cells.includes(q.status!));

@@ -32,6 +32,7 @@ export const planOut = z.object({
   plannedOn: z.string().nullable(),
   durationDays: z.number(),
   adoptedOn: z.string(),
+  template: z.object({ name: z.string(), organizationId: z.string().nullable() }),
   note: z.string().nullable(),
   /** Rules the schedule breaks that are unverified defaults: to check, not refused. */
   warnings: z.array(warningOut),
@@ -127,4 +128,41 @@ export const auditedTask = (t: TaskRow) => ({
   status: t.status,
   doneOn: t.doneOn,
   note: t.note,
+});
+
+const templateStepOut = z.object({
+  key: z.string(),
+  titleVi: z.string(),
+  owner: z.string(),
+  offset: z.union([z.object({ days: z.number() }), z.object({ workingDays: z.number() })]),
+  submission: z.string().optional(),
+  source: z.object({ document: z.string(), date: z.string().optional() }).passthrough().optional(),
+  unverified: z.boolean().optional(),
+  noteVi: z.string().optional(),
+});
+
+const storedTemplateOut = z
+  .object({ nameVi: z.string(), sourceDocument: z.string().nullable(), steps: z.array(templateStepOut) })
+  .nullable();
+
+/** A committee's preparation template: what it inherits, and its own draft and published version. */
+export const templateOut = z.object({
+  ruleSet: z.object({ id: z.string(), name: z.string() }),
+  organization: z.object({ id: z.string(), name: z.string() }),
+  inherited: z.object({
+    nameVi: z.string(),
+    /** The committee above whose template it is; null for the shipped one. */
+    organization: z.object({ id: z.string(), name: z.string() }).nullable(),
+    publishedAt: z.string().nullable(),
+    steps: z.array(templateStepOut),
+  }),
+  own: z
+    .object({
+      draft: storedTemplateOut,
+      published: storedTemplateOut,
+      publishedAt: z.string().nullable(),
+      version: z.number(),
+    })
+    .nullable(),
+  abilities: z.object({ edit: z.boolean() }),
 });

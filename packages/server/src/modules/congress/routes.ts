@@ -13,7 +13,15 @@ import { newBudgetVersion, presentBudget, putBudget } from './budget.js';
 import { congressDashboard } from './dashboard.js';
 import { dashboardOut, dashboardQuery } from './dashboard-schema.js';
 import { planDocx } from './docx.js';
-import { budgetOut, planDetailOut, planOut, subcommitteeOut, submissionOut, taskOut } from './presenter.js';
+import {
+  budgetOut,
+  planDetailOut,
+  planOut,
+  subcommitteeOut,
+  submissionOut,
+  taskOut,
+  templateOut,
+} from './presenter.js';
 import {
   approveBody,
   createPlanBody,
@@ -21,10 +29,14 @@ import {
   createTaskBody,
   listPlansQuery,
   planParams,
+  publishTemplateBody,
   putBudgetBody,
+  putTemplateBody,
   putTighteningBody,
   returnBody,
   submitBody,
+  templateQuery,
+  templateVersionQuery,
   tighteningQuery,
   updatePlanBody,
   updateSubcommitteeBody,
@@ -34,6 +46,13 @@ import { createPlan, getPlan, listPlans, updatePlan } from './service.js';
 import { createSubcommittee, deleteSubcommittee, updateSubcommittee } from './subcommittees.js';
 import { decide, submit } from './submissions.js';
 import { addTask, planIdOfTask, updateTask } from './tasks.js';
+import {
+  discardTemplateDraft,
+  getTemplate,
+  publishTemplate,
+  saveTemplateDraft,
+  withdrawTemplate,
+} from './templates.js';
 import { getTightening, putTightening } from './tightenings.js';
 import { exportDashboard } from './xlsx.js';
 
@@ -75,6 +94,61 @@ export function congressRoutes(app: App, deps: Deps) {
       schema: { tags, params: organizationParams, body: putTighteningBody },
     },
     (req) => putTightening(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/organizations/:id/congress-template',
+    {
+      config: { action: 'congress.read' },
+      schema: {
+        tags,
+        params: organizationParams,
+        querystring: templateQuery,
+        response: { 200: templateOut },
+      },
+    },
+    (req) => getTemplate(ctxOf(deps, req), req.params.id, req.query.ruleSetId),
+  );
+  app.put(
+    '/api/v1/organizations/:id/congress-template',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: organizationParams, body: putTemplateBody, response: { 200: templateOut } },
+    },
+    (req) => saveTemplateDraft(ctxOf(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/organizations/:id/congress-template/publish',
+    {
+      config: { action: 'congress.manage' },
+      schema: { tags, params: organizationParams, body: publishTemplateBody, response: { 200: templateOut } },
+    },
+    (req) => publishTemplate(ctxOf(deps, req), req.params.id, req.body.ruleSetId, req.body.version),
+  );
+  app.delete(
+    '/api/v1/organizations/:id/congress-template/draft',
+    {
+      config: { action: 'congress.manage' },
+      schema: {
+        tags,
+        params: organizationParams,
+        querystring: templateVersionQuery,
+        response: { 200: templateOut },
+      },
+    },
+    (req) => discardTemplateDraft(ctxOf(deps, req), req.params.id, req.query.ruleSetId, req.query.version),
+  );
+  app.delete(
+    '/api/v1/organizations/:id/congress-template',
+    {
+      config: { action: 'congress.manage' },
+      schema: {
+        tags,
+        params: organizationParams,
+        querystring: templateVersionQuery,
+        response: { 200: templateOut },
+      },
+    },
+    (req) => withdrawTemplate(ctxOf(deps, req), req.params.id, req.query.ruleSetId, req.query.version),
   );
   app.get(
     '/api/v1/congress-plans',

@@ -3,17 +3,25 @@ import {
   checkCongressSchedule,
   getRuleSet,
   isOrganizationLevel,
+  isRuleSetId,
   RULE_SET_IDS,
   type RuleSetOverrides,
   type ScheduleViolation,
+  tightenRuleSet,
 } from '@daihoi/core';
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, badRequest } from '../../http/errors.js';
 import { ACTIVE_STATUSES } from '../members/service.js';
 import { members } from '../members/tables.js';
 import { organizations } from '../organizations/tables.js';
 import { congressRuleTightenings } from './tables.js';
+
+/** A rule set by the id a request gives; 400 naming the rule sets there are. */
+export function ruleSetOf(id: string): CongressRuleSet {
+  if (!isRuleSetId(id)) throw badRequest('CONGRESS_RULE_SET_MISSING', [{ path: 'ruleSetId' }]);
+  return getRuleSet(id);
+}
 
 /** The rule set of the congresses that open a term, by the term's name ("2020–2025" → 35-CT/TW of 2019). */
 export function ruleSetForTerm(termName: string): CongressRuleSet {
@@ -122,3 +130,40 @@ export const overridesOf = (t: typeof congressRuleTightenings.$inferSelect): Rul
   source: { document: t.sourceDocument, date: t.sourceDate },
   levels: t.levels as RuleSetOverrides['levels'],
 });
+
+/**
+ * Each organization's last allowed day under the rule set as the committees above it narrowed it: one
+ * read of the narrowings on the anchor's path and in its subtree, then each row folds those of its own
+ * ancestors (few committees narrow, so the folds are cached by the chain).
+ */
+export async function levelDeadlines(db: DbOrTx, anchor: { path: string }, ruleSet: CongressRuleSet) {
+  const lineage = anchor.path.split('/').filter(Boolean);
+  const rows = await db
+    .select()
+    .from(congressRuleTightenings)
+    .innerJoin(organizations, eq(organizations.id, congressRuleTightenings.organizationId))
+    .where(
+      and(
+        eq(congressRuleTightenings.ruleSetId, ruleSet.id),
+        or(
+          inArray(congressRuleTightenings.organizationId, lineage),
+          sql`${organizations.path} LIKE ${`${anchor.path}%`}`,
+        ),
+      ),
+    );
+  const byOrg = new Map(rows.map((r) => [r.congress_rule_tightenings.organizationId, r]));
+  const folded = new Map<string, CongressRuleSet>();
+  return (org: { id: string; path: string; level: string }): string | null => {
+    if (!isOrganizationLevel(org.level)) return null;
+    const chain = org.path.split('/').filter((id) => id && id !== org.id && byOrg.has(id));
+    const key = chain.join('/');
+    let effective = folded.get(key);
+    if (!effective) {
+      effective = chain
+        .map((id) => overridesOf(byOrg.get(id)!.congress_rule_tightenings))
+        .reduce(tightenRuleSet, ruleSet);
+      folded.set(key, effective);
+    }
+    return effective.levels[org.level]?.deadline?.value ?? null;
+  };
+}

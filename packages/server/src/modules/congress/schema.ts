@@ -137,6 +137,42 @@ export const putTighteningBody = z.strictObject({
 
 export const tighteningQuery = z.strictObject({ ruleSetId: z.string().max(20) });
 
+/**
+ * A step as the committee types it. The shapes are checked here; what the step means (key pattern, a
+ * title, a known owner, whole offsets within a year, the announcement rule) is core's, whose messages
+ * name the step.
+ */
+const templateStep = z.strictObject({
+  key: z.string().max(64),
+  titleVi: text().trim().max(500),
+  owner: z.string().max(40),
+  offset: z.union([
+    z.strictObject({ days: z.number().finite() }),
+    z.strictObject({ workingDays: z.number().finite() }),
+  ]),
+  submission: z.string().max(40).nullable().optional(),
+  noteVi: optionalText(1000),
+});
+
+export const templateQuery = z.strictObject({ ruleSetId: z.string().max(20) });
+export const templateVersionQuery = templateQuery.extend({ version: z.coerce.number().int().positive() });
+
+export const putTemplateBody = z.strictObject({
+  ruleSetId: z.string().max(20),
+  nameVi: text().trim().max(300),
+  /** The committee's document that sets the steps, e.g. "Kế hoạch 165-KH/ĐUK". */
+  sourceDocument: optionalText(300),
+  steps: z.array(templateStep).min(1).max(60),
+  /** The template row's version; omitted for the committee's first draft. */
+  version: z.number().int().positive().optional(),
+});
+
+export const publishTemplateBody = z.strictObject({
+  ruleSetId: z.string().max(20),
+  version: z.number().int().positive(),
+});
+
+export type PutTemplateInput = z.infer<typeof putTemplateBody>;
 export type PutTighteningInput = z.infer<typeof putTighteningBody>;
 export type PutBudgetInput = z.infer<typeof putBudgetBody>;
 export type SubmitInput = z.infer<typeof submitBody>;

@@ -1,4 +1,4 @@
-import { getRuleSet, type RuleSetId } from '@daihoi/core';
+import { defaultPreparationTemplate, getRuleSet, type RuleSetId } from '@daihoi/core';
 import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/service.js';
@@ -19,6 +19,7 @@ import { listSubcommittees } from './subcommittees.js';
 import { listSubmissions } from './submissions.js';
 import { congressPlans } from './tables.js';
 import { generateTasks, presentTasks, rescheduleTasks } from './tasks.js';
+import { effectiveTemplate } from './templates.js';
 
 const p = congressPlans;
 const o = organizations;
@@ -59,6 +60,11 @@ async function presentPlan(db: DbOrTx, row: Selected) {
     plannedOn: row.plan.plannedOn,
     durationDays: row.plan.durationHalfDays / 2,
     adoptedOn: row.plan.adoptedOn,
+    /** Whose steps the tasks came from: a committee above, or the shipped template (organization null). */
+    template: {
+      name: row.plan.templateName ?? defaultPreparationTemplate(ruleSet.id).nameVi,
+      organizationId: row.plan.templateOrganizationId,
+    },
     note: row.plan.note,
     warnings,
     version: row.plan.version,
@@ -105,6 +111,7 @@ export async function createPlan(ctx: Ctx, input: CreatePlanInput) {
   checkKind(kind, derived.kind, input.congressKindReason);
   const now = ctx.clock.now();
   const id = newId();
+  const steps = await effectiveTemplate(ctx.db, org, ruleSet.id, false);
   return inTransaction(ctx.db, async (tx) => {
     const [exists] = await tx
       .select({ id: p.id })
@@ -123,13 +130,15 @@ export async function createPlan(ctx: Ctx, input: CreatePlanInput) {
         plannedOn: input.plannedOn ?? null,
         durationHalfDays: halfDays,
         adoptedOn: ctx.clock.today(),
+        templateOrganizationId: steps.organization?.id ?? null,
+        templateName: steps.organization ? steps.template.nameVi : null,
         note: input.note ?? null,
         createdBy: ctx.actor.userId,
         createdAt: now,
         updatedAt: now,
       })
       .returning();
-    await generateTasks(tx, row!, ruleSet.id, now);
+    await generateTasks(tx, row!, steps.template, now);
     await recordAudit(
       tx,
       ctx.actor,

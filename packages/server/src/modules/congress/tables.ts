@@ -1,3 +1,4 @@
+import type { PreparationStep } from '@daihoi/core';
 import {
   bigint,
   date,
@@ -40,6 +41,9 @@ export const congressPlans = pgTable(
     durationHalfDays: integer('duration_half_days').notNull(),
     /** The business day the plan was adopted: tasks cannot be due before it. */
     adoptedOn: date('adopted_on', { mode: 'string' }).notNull(),
+    /** The committee whose published template gave the tasks; null for the shipped one. */
+    templateOrganizationId: uuid('template_organization_id').references(() => organizations.id),
+    templateName: text('template_name'),
     note: text('note'),
     createdBy: uuid('created_by'),
     version: rowVersion(),
@@ -203,3 +207,34 @@ export const congressRuleTightenings = pgTable(
   },
   (t) => [unique('congress_rule_tightenings_key').on(t.organizationId, t.ruleSetId)],
 );
+
+/**
+ * An upper committee's preparation template for its subtree, per rule set: the draft it is editing and
+ * the version it published. Plans adopted below it take the published steps of the nearest committee
+ * above that has one, else the shipped template; editing the draft changes nothing until it is published.
+ */
+export const congressTemplates = pgTable(
+  'congress_templates',
+  {
+    id: idColumn(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    ruleSetId: text('rule_set_id').notNull(),
+    /** core's PreparationTemplate without id and rule set: { nameVi, steps }. */
+    draft: jsonb('draft').$type<StoredTemplate>(),
+    published: jsonb('published').$type<StoredTemplate>(),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    publishedBy: uuid('published_by'),
+    version: rowVersion(),
+    ...timestamps(),
+  },
+  (t) => [unique('congress_templates_key').on(t.organizationId, t.ruleSetId)],
+);
+
+export interface StoredTemplate {
+  nameVi: string;
+  /** The committee's document that sets the steps, e.g. "Kế hoạch 165-KH/ĐUK". */
+  sourceDocument?: string;
+  steps: PreparationStep[];
+}

@@ -1,7 +1,6 @@
 import {
   CONGRESS_HELD_STEP,
   compareIsoDates,
-  defaultPreparationTemplate,
   type PreparationStep,
   type PreparationTemplate,
   type RuleSetId,
@@ -42,9 +41,8 @@ async function dueDates(db: DbOrTx, template: PreparationTemplate, plannedOn: st
   return new Map(scheduleSteps(template, plannedOn, calendar).map((s) => [s.key, s.dueOn]));
 }
 
-/** The tasks of a new plan: one per step of the term's template, due as counted back from the congress date. */
-export async function generateTasks(tx: Tx, plan: PlanRow, ruleSetId: RuleSetId, now: Date) {
-  const template = defaultPreparationTemplate(ruleSetId);
+/** The tasks of a new plan: one per step of its template, due as counted back from the congress date. */
+export async function generateTasks(tx: Tx, plan: PlanRow, template: PreparationTemplate, now: Date) {
   const due = await dueDates(tx, template, plan.plannedOn);
   await tx.insert(k).values(
     template.steps.map((step, position) => ({

@@ -1,10 +1,4 @@
-import {
-  type CongressRuleSet,
-  getRuleSet,
-  isRuleSetId,
-  ORGANIZATION_LEVELS,
-  tightenRuleSet,
-} from '@daihoi/core';
+import { type CongressRuleSet, ORGANIZATION_LEVELS, tightenRuleSet } from '@daihoi/core';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/service.js';
 import { can } from '../../auth/policy.js';
@@ -12,9 +6,9 @@ import type { DbOrTx } from '../../db/client.js';
 import { newId } from '../../db/columns.js';
 import { inTransaction } from '../../db/tx.js';
 import type { Ctx } from '../../http/context.js';
-import { AppError, badRequest, forbidden, versionConflict } from '../../http/errors.js';
+import { AppError, forbidden, versionConflict } from '../../http/errors.js';
 import { findVisible } from '../organizations/service.js';
-import { overridesOf, tighteningsAbove } from './rules.js';
+import { overridesOf, ruleSetOf, tighteningsAbove } from './rules.js';
 import type { PutTighteningInput } from './schema.js';
 import { congressRuleTightenings } from './tables.js';
 
@@ -46,11 +40,6 @@ function presentRules(ruleSet: CongressRuleSet) {
       ];
     }),
   );
-}
-
-function ruleSetOf(id: string) {
-  if (!isRuleSetId(id)) throw badRequest('CONGRESS_RULE_SET_MISSING', [{ path: 'ruleSetId' }]);
-  return getRuleSet(id);
 }
 
 async function ownOf(db: DbOrTx, organizationId: string, ruleSetId: string) {
