@@ -2,6 +2,7 @@ import { congressBudgetEn } from '../../features/congress/budget.messages.en';
 import { congressCalendarEn } from '../../features/congress/calendar.messages.en';
 import { congressEn } from '../../features/congress/messages.en';
 import { congressSetupEn } from '../../features/congress/setup.messages.en';
+import { congressTemplateEn } from '../../features/congress/template.messages.en';
 import { disseminationEn } from '../../features/dissemination/messages.en';
 import { documentsEn } from '../../features/documents/messages.en';
 import { membersEn } from '../../features/members/messages.en';
@@ -439,6 +440,7 @@ export const en: Catalog<typeof vi> = {
   congressBudget: congressBudgetEn,
   congressSetup: congressSetupEn,
   congressCalendar: congressCalendarEn,
+  congressTemplate: congressTemplateEn,
   system: {
     title: 'System',
     version: 'Version',

@@ -3,6 +3,7 @@ import { congressBudgetVi } from '../../features/congress/budget.messages.vi';
 import { congressCalendarVi } from '../../features/congress/calendar.messages.vi';
 import { congressVi } from '../../features/congress/messages.vi';
 import { congressSetupVi } from '../../features/congress/setup.messages.vi';
+import { congressTemplateVi } from '../../features/congress/template.messages.vi';
 import { disseminationVi } from '../../features/dissemination/messages.vi';
 import { documentsVi } from '../../features/documents/messages.vi';
 import { membersVi } from '../../features/members/messages.vi';
@@ -419,6 +420,7 @@ export const vi = {
   congressBudget: congressBudgetVi,
   congressSetup: congressSetupVi,
   congressCalendar: congressCalendarVi,
+  congressTemplate: congressTemplateVi,
   system: {
     title: 'Hệ thống',
     version: 'Phiên bản',
