@@ -165,4 +165,9 @@ export const templateOut = z.object({
     })
     .nullable(),
   abilities: z.object({ edit: z.boolean() }),
+  /** After a publication with applyToPlans: how many plans and tasks it changed. */
+  applied: z
+    .object({ plans: z.number(), added: z.number(), changed: z.number(), skipped: z.number() })
+    .nullable()
+    .optional(),
 });

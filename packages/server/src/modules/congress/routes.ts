@@ -122,7 +122,7 @@ export function congressRoutes(app: App, deps: Deps) {
       config: { action: 'congress.manage' },
       schema: { tags, params: organizationParams, body: publishTemplateBody, response: { 200: templateOut } },
     },
-    (req) => publishTemplate(ctxOf(deps, req), req.params.id, req.body.ruleSetId, req.body.version),
+    (req) => publishTemplate(ctxOf(deps, req), req.params.id, req.body),
   );
   app.delete(
     '/api/v1/organizations/:id/congress-template/draft',

@@ -170,9 +170,12 @@ export const putTemplateBody = z.strictObject({
 export const publishTemplateBody = z.strictObject({
   ruleSetId: z.string().max(20),
   version: z.number().int().positive(),
+  /** Also bring the plans already adopted below, still in preparation, to the new steps. */
+  applyToPlans: z.boolean().default(false),
 });
 
 export type PutTemplateInput = z.infer<typeof putTemplateBody>;
+export type PublishTemplateInput = z.infer<typeof publishTemplateBody>;
 export type PutTighteningInput = z.infer<typeof putTighteningBody>;
 export type PutBudgetInput = z.infer<typeof putBudgetBody>;
 export type SubmitInput = z.infer<typeof submitBody>;

@@ -211,6 +211,66 @@ describe("an upper committee's preparation template", () => {
   });
 });
 
+describe('publishing with the plans already adopted', () => {
+  it('brings the plans in preparation to the new steps and keeps what was done', async () => {
+    const before = await rows<{ plan_id: string; step_key: string; status: string; done_on: string | null }>(
+      t,
+      sql`SELECT k.plan_id, k.step_key, k.status, k.done_on::text FROM congress_tasks k
+          JOIN congress_plans p ON p.id = k.plan_id JOIN organizations o ON o.id = p.organization_id
+          WHERE o.path LIKE (SELECT path FROM organizations WHERE id = ${bloc}) || '%' AND o.id <> ${bloc}`,
+    );
+    const plans = new Set(before.map((r) => r.plan_id));
+    const openSelfReviews = before.filter((r) => r.step_key === 'self_review_draft' && r.status === 'open');
+    expect(openSelfReviews.length).toBeGreaterThan(0);
+    // The bloc folds the committee's self-review into the political report.
+    const steps = blocSteps.filter((s) => s.key !== 'self_review_draft');
+    const saved = await vanphong.request('PUT', url(bloc), draft({ steps }));
+    expect(saved.statusCode, saved.body).toBe(200);
+    const version = (saved.json() as TemplateView).own!.version;
+    const published = await vanphong.post(`${url(bloc)}/publish`, {
+      ruleSetId: RULE_SET,
+      version,
+      applyToPlans: true,
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    // Sở Tài chính's plan came from the bloc's first template and has the bloc's step already.
+    const lacking = [...plans].filter(
+      (id) => !before.some((r) => r.plan_id === id && r.step_key === 'bloc_review'),
+    );
+    expect(lacking.length).toBe(plans.size - 1);
+    expect(published.json().applied).toMatchObject({
+      plans: plans.size,
+      added: lacking.length,
+      skipped: openSelfReviews.length,
+    });
+
+    const after = await rows<{
+      plan_id: string;
+      step_key: string;
+      status: string;
+      done_on: string | null;
+      note: string | null;
+    }>(
+      t,
+      sql`SELECT plan_id, step_key, status, done_on::text, note FROM congress_tasks WHERE plan_id = ANY(${`{${[...plans].join(',')}}`}::uuid[])`,
+    );
+    const find = (plan: string, key: string) => after.find((r) => r.plan_id === plan && r.step_key === key);
+    for (const plan of plans) expect(find(plan, 'bloc_review')?.status).toBe('open');
+    for (const done of before.filter((r) => r.status === 'done'))
+      expect(find(done.plan_id, done.step_key)).toMatchObject({ status: 'done', done_on: done.done_on });
+    for (const open of openSelfReviews) {
+      const skipped = find(open.plan_id, 'self_review_draft');
+      expect(skipped?.status).toBe('skipped');
+      expect(skipped?.note).toContain('Bước không còn trong mẫu của');
+    }
+    const [audited] = await rows<{ n: number }>(
+      t,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'congress.plan.template'`,
+    );
+    expect(audited?.n).toBe(plans.size);
+  });
+});
+
 describe("the dashboard's deadlines", () => {
   it("show the level's last day as the committee above narrowed it", async () => {
     const narrowed = await vanphong.request('PUT', `/api/v1/organizations/${bloc}/congress-rules`, {

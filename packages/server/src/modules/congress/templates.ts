@@ -19,8 +19,9 @@ import { notify } from '../notifications/service.js';
 import { findVisible } from '../organizations/service.js';
 import { organizations } from '../organizations/tables.js';
 import { ruleSetOf } from './rules.js';
-import type { PutTemplateInput } from './schema.js';
+import type { PublishTemplateInput, PutTemplateInput } from './schema.js';
 import { congressTemplates, type StoredTemplate } from './tables.js';
+import { syncPlansToTemplate } from './template-sync.js';
 
 const ct = congressTemplates;
 const o = organizations;
@@ -239,9 +240,11 @@ async function tellSubtree(tx: Tx, ctx: Ctx, org: Organization, title: string) {
 
 /**
  * POST /organizations/{id}/congress-template/publish: the draft becomes the template of the subtree.
- * Plans adopted from now on take its steps; plans adopted before keep theirs.
+ * Plans adopted from now on take its steps; plans adopted before keep theirs unless `applyToPlans`, which
+ * brings those still in preparation to the new steps (syncPlansToTemplate).
  */
-export async function publishTemplate(ctx: Ctx, organizationId: string, ruleSetId: string, version: number) {
+export async function publishTemplate(ctx: Ctx, organizationId: string, input: PublishTemplateInput) {
+  const { ruleSetId, version, applyToPlans } = input;
   const org = await managed(ctx, organizationId);
   const ruleSet = ruleSetOf(ruleSetId);
   return inTransaction(ctx.db, async (tx) => {
@@ -270,7 +273,13 @@ export async function publishTemplate(ctx: Ctx, organizationId: string, ruleSetI
       org,
       `${org.name} đã công bố mẫu các bước chuẩn bị đại hội: ${own.draft.nameVi}`,
     );
-    return presentTemplate(tx, ctx, org, ruleSet.id);
+    const applied = applyToPlans
+      ? await syncPlansToTemplate(tx, ctx.actor, org, asTemplate(ruleSet.id, own.id, own.draft), {
+          now,
+          today: ctx.clock.today(),
+        })
+      : null;
+    return { ...(await presentTemplate(tx, ctx, org, ruleSet.id)), applied };
   });
 }
 
