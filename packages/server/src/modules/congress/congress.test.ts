@@ -422,6 +422,14 @@ describe('the budget estimate and submissions to the committee above', () => {
       sql`SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'bithu.stc' AND n.kind = 'congress.returned'`,
     );
     expect(heard).toHaveLength(1);
+    // Until it goes up again, the daily reminder says so.
+    await remindCongressTasks(t.database.db, '2020-03-16', new Date());
+    const reminded = await rows<{ title: string }>(
+      t,
+      sql`SELECT n.title FROM notifications n JOIN users u ON u.id = n.user_id
+          WHERE u.username = 'bithu.stc' AND n.link = ${`/congress-plans/${plan.id}`} ORDER BY n.created_at DESC LIMIT 1`,
+    );
+    expect(reminded[0]?.title).toContain('1 hồ sơ bị cấp trên trả lại chưa trình lại');
 
     const current = (await bithuStc.get(`/api/v1/congress-plans/${plan.id}/budget`)).json() as Budget;
     expect(current.budget!.status).toBe('returned');
