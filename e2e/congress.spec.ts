@@ -51,7 +51,7 @@ async function fillLine(
 
 /**
  * The dashboard narrowed to the department's row, as one types its name into the table's search. The table
- * is virtual: its rows are not table rows to the accessibility tree, so the row is found by its class.
+ * is virtual (divs), and its ARIA roles make the row a row to the accessibility tree.
  */
 async function departmentRow(page: Page): Promise<Locator> {
   await page.getByRole('link', { name: 'Tiến độ đại hội', exact: true }).click();
@@ -60,7 +60,8 @@ async function departmentRow(page: Page): Promise<Locator> {
   await page.getByLabel('Tìm tổ chức trong bảng').fill('so tai chinh');
   await visible(page.getByRole('status').filter({ hasText: /^[\d.]+\/[\d.]+ tổ chức khớp từ khóa/ }));
   const row = page
-    .locator('.ant-table-row')
+    .getByRole('table', { name: /^Bảng tiến độ chuẩn bị đại hội/ })
+    .getByRole('row')
     .filter({ hasText: ORG_NAME })
     .filter({
       has: page.getByRole('link', { name: new RegExp(`^(${OPEN_PLAN}|${CREATE_PLAN})$`) }),
@@ -278,6 +279,26 @@ describe('congress journey', () => {
     expect(await stepCount(page, 'Chưa triển khai')).toBe(notStartedBefore - started);
     await settled(page);
     await screenshot(page, 'congress-09-dashboard-after');
+
+    // (6) The calendar of the same rows: the grassroots deadline on its day, the department's congress of
+    // 1½ days on 20 and 21/05, and a click through to its plan.
+    await page
+      .getByRole('radiogroup', { name: 'Cách xem' })
+      .getByText('Lịch đại hội', { exact: true })
+      .click();
+    await page.waitForURL('**/congress-dashboard?view=calendar');
+    await visible(page.getByText('Hạn chót cấp cơ sở 30/06/2020', { exact: true }));
+    const day = (date: string) => page.getByRole('cell', { name: new RegExp(`^Thứ \\S+, ${date}`) });
+    await visible(
+      day('21/05/2020').getByRole('link', { name: `${ORG_NAME}, ngày 2/2, nửa ngày`, exact: true }),
+    );
+    const opening = await visible(
+      day('20/05/2020').getByRole('link', { name: `${ORG_NAME}, ngày 1/2`, exact: true }),
+    );
+    await settled(page);
+    await screenshot(page, 'congress-10-calendar');
+    await opening.click();
+    await page.waitForURL(`**${planPath}`);
     await context.close();
   });
 });

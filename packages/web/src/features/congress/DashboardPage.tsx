@@ -1,4 +1,4 @@
-import { FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CalendarOutlined, FileExcelOutlined, TableOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { foldVietnamese, type StepStatus } from '@daihoi/core';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -10,6 +10,7 @@ import {
   Input,
   Result,
   Row,
+  Segmented,
   Select,
   Skeleton,
   Table,
@@ -17,7 +18,7 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { type ComponentProps, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { formatDate } from '../../app/format';
@@ -31,7 +32,9 @@ import { useNumberFormat } from '../members/labels';
 import { detailQuery } from '../organizations/api';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { type Dashboard, type DashboardQuery, dashboardQuery, dashboardXlsxUrl } from './api';
+import { type DashboardView, viewFromSearch, viewToSearch } from './calendar';
 import { countsChartOption } from './chart';
+import DashboardCalendar from './DashboardCalendar';
 import {
   buildDashboardRows,
   countEntries,
@@ -47,11 +50,47 @@ import './congress.css';
 
 const STEP_WIDTH = 36;
 
+type TableComponents = NonNullable<ComponentProps<typeof Table<DashboardRowView>>['components']>;
+
+/**
+ * The ARIA table roles of the virtual table. Its header is a <table> of its own and its body is divs, so
+ * the header table steps aside (presentation) and every part names its role; the page wraps both in one
+ * role="table". Constant objects: a row costs nothing more to render.
+ */
+const ARIA_TABLE: TableComponents = {
+  header: {
+    table: (props: ComponentProps<'table'>) => <table {...props} role="presentation" />,
+    // A presentational table takes the roles of its parts with it unless they name their own.
+    // biome-ignore lint/a11y/noRedundantRoles: not redundant inside a table with role="presentation"
+    wrapper: (props: ComponentProps<'thead'>) => <thead {...props} role="rowgroup" />,
+    // biome-ignore lint/a11y/noRedundantRoles: not redundant inside a table with role="presentation"
+    row: (props: ComponentProps<'tr'>) => <tr {...props} role="row" aria-rowindex={1} />,
+    cell: (props: ComponentProps<'th'>) => (
+      // The last header cell may be the filler above the body's scroll bar: no column of its own.
+      <th {...props} role={props.className?.includes('-cell-scrollbar') ? 'presentation' : 'columnheader'} />
+    ),
+  },
+  body: {
+    // biome-ignore lint/a11y/useSemanticElements: the virtual list's scrolling holder, a div by necessity
+    wrapper: (props: ComponentProps<'div'>) => <div {...props} role="rowgroup" />,
+  },
+};
+const ROW_HEADER = { role: 'rowheader' };
+const CELL = { role: 'cell' };
+
+/** The filters and the view, both kept in the address bar so that a link or a reload keeps them. */
 function useFilters() {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => dashboardFiltersFromSearch(params), [params]);
-  const setFilters = (next: DashboardQuery) => setParams(dashboardFiltersToSearch(next), { replace: true });
-  return [filters, setFilters] as const;
+  const view = viewFromSearch(params);
+  const write = (f: DashboardQuery, v: DashboardView) =>
+    setParams({ ...dashboardFiltersToSearch(f), ...viewToSearch(v) }, { replace: true });
+  return {
+    filters,
+    view,
+    setFilters: (next: DashboardQuery) => write(next, view),
+    setView: (next: DashboardView) => write(filters, next),
+  };
 }
 
 function Filters({
@@ -234,6 +273,27 @@ function StepsKey({ steps }: { steps: Dashboard['steps'] }) {
   );
 }
 
+/** The table or the calendar over the same rows; the choice goes into the address bar with the filters. */
+function ViewSwitch({ view, onChange }: { view: DashboardView; onChange: (view: DashboardView) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Segmented<DashboardView>
+      aria-label={t('congressCalendar.views.label')}
+      className="dh-no-print"
+      value={view}
+      onChange={onChange}
+      options={[
+        { value: 'table', label: t('congressCalendar.views.table'), icon: <TableOutlined aria-hidden /> },
+        {
+          value: 'calendar',
+          label: t('congressCalendar.views.calendar'),
+          icon: <CalendarOutlined aria-hidden />,
+        },
+      ]}
+    />
+  );
+}
+
 function useTableHeight(): number {
   const phone = useIsPhone();
   const tall = useMediaQuery('(min-height: 900px)');
@@ -280,6 +340,7 @@ function RowsTable({ data, rows }: { data: Dashboard; rows: readonly DashboardRo
         title: t('congress.dashboard.columns.organization'),
         width: orgWidth,
         fixed: 'left',
+        onCell: () => ROW_HEADER,
         render: (_, r) => {
           const name = (
             <span className="dh-congress-org-name" title={r.name}>
@@ -326,12 +387,14 @@ function RowsTable({ data, rows }: { data: Dashboard; rows: readonly DashboardRo
               key: 'plannedOn',
               title: t('congress.dashboard.columns.plannedOn'),
               width: dateWidth,
+              onCell: () => CELL,
               render: (_, r) => <CongressDate row={r} />,
             },
             {
               key: 'deadline',
               title: t('congress.dashboard.columns.deadline'),
               width: deadlineWidth,
+              onCell: () => CELL,
               render: (_, r) => (
                 <span style={{ whiteSpace: 'nowrap' }}>
                   {r.deadline ? formatDate(r.deadline) : t('common.empty')}
@@ -343,6 +406,7 @@ function RowsTable({ data, rows }: { data: Dashboard; rows: readonly DashboardRo
         key: step.key,
         width: STEP_WIDTH,
         align: 'center' as const,
+        onCell: () => CELL,
         title: (
           <Tooltip title={step.title}>
             <span>
@@ -378,9 +442,12 @@ function RowsTable({ data, rows }: { data: Dashboard; rows: readonly DashboardRo
   );
   const width = orgWidth + dateWidth + deadlineWidth + data.steps.length * STEP_WIDTH;
 
-  return (
+  // Without rows the table shows its placeholder in a real <table>: the roles are only for the rows.
+  const aria = rows.length > 0;
+  const table = (
     <Table<DashboardRowView>
       className="dh-congress-table"
+      components={aria ? ARIA_TABLE : undefined}
       virtual
       rowKey="key"
       size="small"
@@ -390,11 +457,21 @@ function RowsTable({ data, rows }: { data: Dashboard; rows: readonly DashboardRo
       columns={columns}
       scroll={{ x: width, y: height }}
       locale={{ emptyText: <Empty description={t('congress.dashboard.empty')} /> }}
-      onRow={(r) => ({
+      onRow={(r, index) => ({
+        role: 'row',
+        'aria-rowindex': (index ?? 0) + 2,
         onClick: r.target ? () => navigate(r.target as string) : undefined,
         style: r.target ? { cursor: 'pointer' } : undefined,
       })}
     />
+  );
+  if (!aria) return table;
+  // Only the rows in view are in the page: each says where it stands (the header is row 1).
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: it holds antd's own divs and header table, not <tr>s
+    <div role="table" aria-label={t('congressCalendar.tableLabel')} aria-rowcount={rows.length + 1}>
+      {table}
+    </div>
   );
 }
 
@@ -403,7 +480,7 @@ export default function DashboardPage() {
   const roles = useRoles();
   const isPhone = useIsPhone();
   const format = useNumberFormat();
-  const [filters, setFilters] = useFilters();
+  const { filters, view, setFilters, setView } = useFilters();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 200);
   const { data, error, isPending, isFetching, refetch } = useQuery({
@@ -424,6 +501,7 @@ export default function DashboardPage() {
   );
   const rows = useMemo(() => (data ? buildDashboardRows(data, scope) : []), [data, scope]);
   const shown = useMemo(() => filterRowsByName(rows, q, foldVietnamese), [rows, q]);
+  const searchLabel = t(view === 'calendar' ? 'congressCalendar.search' : 'congress.dashboard.search');
 
   return (
     <Card size={isPhone ? 'small' : undefined}>
@@ -470,28 +548,40 @@ export default function DashboardPage() {
             onStatus={(status) => setFilters({ ...filters, status })}
           />
           <Flex wrap justify="space-between" align="center" gap={12} style={{ marginBottom: 8 }}>
-            <Legend />
+            <ViewSwitch view={view} onChange={setView} />
             <Input.Search
               allowClear
-              aria-label={t('congress.dashboard.search')}
-              placeholder={t('congress.dashboard.search')}
+              aria-label={searchLabel}
+              placeholder={searchLabel}
               value={search}
               onChange={(e) => setSearch(e.target.value)}
               style={{ maxWidth: isPhone ? undefined : 320 }}
               className="dh-no-print"
             />
           </Flex>
-          <StepsKey steps={data.steps} />
-          <div style={{ opacity: isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }}>
-            <RowsTable data={data} rows={shown} />
-          </div>
-          <Typography.Text type="secondary" role="status" style={{ display: 'block', marginTop: 8 }}>
-            {shown.length === rows.length
-              ? t('congress.dashboard.rows', { n: format(rows.length) })
-              : t('congress.dashboard.rowsFiltered', { shown: format(shown.length), n: format(rows.length) })}
-            {' · '}
-            {t('congress.dashboard.rowHint')}
-          </Typography.Text>
+          {view === 'calendar' ? (
+            <div style={{ opacity: isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }}>
+              <DashboardCalendar rows={shown} today={data.today} />
+            </div>
+          ) : (
+            <>
+              <Legend />
+              <StepsKey steps={data.steps} />
+              <div style={{ opacity: isFetching ? 0.6 : 1, transition: 'opacity 0.2s' }}>
+                <RowsTable data={data} rows={shown} />
+              </div>
+              <Typography.Text type="secondary" role="status" style={{ display: 'block', marginTop: 8 }}>
+                {shown.length === rows.length
+                  ? t('congress.dashboard.rows', { n: format(rows.length) })
+                  : t('congress.dashboard.rowsFiltered', {
+                      shown: format(shown.length),
+                      n: format(rows.length),
+                    })}
+                {' · '}
+                {t('congress.dashboard.rowHint')}
+              </Typography.Text>
+            </>
+          )}
         </>
       ) : null}
     </Card>
