@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ControlOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HistoryOutlined,
@@ -13,6 +14,7 @@ import {
   MenuOutlined,
   NumberOutlined,
   ReadOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -115,6 +117,11 @@ function useNavItems(session: Session): MenuProps['items'] {
         icon: <DashboardOutlined aria-hidden />,
         label: <Link to="/congress-dashboard">{t('nav.congressDashboard')}</Link>,
       },
+      {
+        key: 'congress-setup',
+        icon: <ControlOutlined aria-hidden />,
+        label: <Link to="/congress-setup">{t('congressSetup.nav.setup')}</Link>,
+      },
     );
   }
   if (isAdmin(session.roles)) {
@@ -134,6 +141,11 @@ function useNavItems(session: Session): MenuProps['items'] {
       key: 'system',
       icon: <SettingOutlined aria-hidden />,
       label: <Link to="/system">{t('nav.system')}</Link>,
+    });
+    items.push({
+      key: 'calendar',
+      icon: <ScheduleOutlined aria-hidden />,
+      label: <Link to="/calendar">{t('congressSetup.nav.calendar')}</Link>,
     });
   }
   return items;

@@ -36,6 +36,8 @@ const NewCongressPlanPage = lazy(() =>
   import('../features/congress/PlanDetailPage').then((m) => ({ default: m.NewPlanPage })),
 );
 const CongressDashboardPage = lazy(() => import('../features/congress/DashboardPage'));
+const CongressSetupPage = lazy(() => import('../features/congress/SetupPage'));
+const CalendarPage = lazy(() => import('../features/congress/CalendarEditsPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
@@ -64,9 +66,12 @@ export const router = createBrowserRouter([
           { path: 'congress-plans/new', element: <NewCongressPlanPage /> },
           { path: 'congress-plans/:id', element: <CongressPlanPage /> },
           { path: 'congress-dashboard', element: <CongressDashboardPage /> },
+          { path: 'congress-setup', element: <CongressSetupPage /> },
           { element: <RequireAdmin />, children: [{ path: 'users', element: <UsersPage /> }] },
           { path: 'audit', element: <AuditPage /> },
           { element: <RequireAdmin />, children: [{ path: 'system', element: <SystemPage /> }] },
+          // Everyone reads the calendar of days off (calendar.read); the page lets only an administrator edit.
+          { path: 'calendar', element: <CalendarPage /> },
           { path: 'notifications', element: <NotificationsPage /> },
           { path: PASSWORD_PATH.slice(1), element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },

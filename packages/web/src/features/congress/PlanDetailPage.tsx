@@ -28,6 +28,7 @@ import { BudgetPanel } from './BudgetPanel';
 import { congressEndsOn, isUuid } from './helpers';
 import { useCongressLabels } from './labels';
 import { PlanForm } from './PlanForm';
+import { SubcommitteesTab } from './SubcommitteesTab';
 import { SubmissionsPanel } from './SubmissionsPanel';
 import { TasksSection } from './TasksSection';
 
@@ -217,6 +218,11 @@ function Detail({ plan }: { plan: CongressPlanDetail }) {
                 key: 'tasks',
                 label: `${t('congress.plan.tabs.tasks')} (${plan.tasks.length})`,
                 children: <TasksSection plan={plan} />,
+              },
+              {
+                key: 'subcommittees',
+                label: `${t('congressSetup.subcommittees.tab')} (${plan.subcommittees.length})`,
+                children: <SubcommitteesTab plan={plan} canEdit={plan.abilities.edit} />,
               },
               {
                 key: 'budget',

@@ -222,6 +222,9 @@ export function TasksSection({ plan }: { plan: CongressPlanDetail }) {
           <Typography.Title level={4} id="dh-congress-tasks" style={{ margin: 0 }}>
             {t('congress.tasks.title')}
           </Typography.Title>
+          <Typography.Text type="secondary">
+            {t('congressTemplate.planFollows', { name: plan.template.name })}
+          </Typography.Text>
           <Typography.Text type="secondary" role="status">
             {t('congress.tasks.summary', { done: counts.done, total: counts.total, overdue: counts.overdue })}
           </Typography.Text>

@@ -51,6 +51,8 @@ export interface CongressPlan {
   plannedOn: string | null;
   durationDays: number;
   adoptedOn: string;
+  /** The template the plan's tasks came from; organizationId null for the shipped one. */
+  template: { name: string; organizationId: string | null };
   note: string | null;
   warnings: PlanWarning[];
   version: number;

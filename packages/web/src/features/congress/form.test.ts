@@ -27,6 +27,7 @@ const plan: CongressPlanDetail = {
   plannedOn: '2020-05-20',
   durationDays: 1.5,
   adoptedOn: '2020-03-15',
+  template: { name: 'Các bước chuẩn bị đại hội (mẫu chung)', organizationId: null },
   note: null,
   warnings: [],
   version: 4,
