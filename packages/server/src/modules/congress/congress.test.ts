@@ -560,9 +560,14 @@ describe("an upper committee's narrower rules", () => {
   it('tightens the directive for the subtree but never loosens it', async () => {
     const duk = await orgIdByCode(t, 'NA-DUK');
     const looser = await refusedWithoutWrite(t, () =>
-      rules(vanphong, duk, { levels: { grassroots: { deadline: '2020-07-15' } } }),
+      rules(vanphong, duk, {
+        levels: { grassroots: { deadline: '2020-07-15' }, cell: { maxDurationDays: 0.5 } },
+      }),
     );
-    expectError(looser, 400, 'CONGRESS_RULES_LOOSENED');
+    // The one looser value is named by its field; the tighter one beside it is not.
+    expect(expectError(looser, 400, 'CONGRESS_RULES_LOOSENED').details).toEqual([
+      { path: 'body.levels.grassroots.deadline', message: expect.stringContaining('35-CT/TW') },
+    ]);
     expectError(
       await refusedWithoutWrite(t, () =>
         rules(bithuStc, duk, { levels: { grassroots: { deadline: '2020-06-15' } } }),
@@ -574,8 +579,20 @@ describe("an upper committee's narrower rules", () => {
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json().levels.grassroots.deadline).toMatchObject({
       value: '2020-06-15',
-      source: 'Kế hoạch 165-KH/ĐUK ngày 2019-10-31',
+      source: 'Kế hoạch 165-KH/ĐUK ngày 31/10/2019',
     });
+    // The bloc's own congress stays under the directive; below it, the bloc's plan binds.
+    expect(set.json().above.grassroots.deadline.value).toBe('2020-06-30');
+    const below = (
+      await bithuStc.get(`/api/v1/organizations/${stc}/congress-rules?ruleSetId=ct35-2019`)
+    ).json();
+    expect(below.above.grassroots.deadline.value).toBe('2020-06-15');
+    expect(below.narrowings).toEqual([
+      {
+        source: { document: 'Kế hoạch 165-KH/ĐUK', date: '2019-10-31' },
+        levels: { grassroots: { deadline: '2020-06-15' } },
+      },
+    ]);
   });
 
   it("checks the grassroots plans below against it, naming the bloc's plan", async () => {

@@ -1,4 +1,11 @@
-import { type CongressRuleSet, ORGANIZATION_LEVELS, tightenRuleSet } from '@daihoi/core';
+import {
+  type CongressRuleSet,
+  formatRuleSource,
+  ORGANIZATION_LEVELS,
+  type RuleSetOverrides,
+  type RuleSource,
+  tightenRuleSet,
+} from '@daihoi/core';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/service.js';
 import { can } from '../../auth/policy.js';
@@ -14,13 +21,11 @@ import { congressRuleTightenings } from './tables.js';
 
 const rt = congressRuleTightenings;
 
-const ruleOut = (
-  rule: { value: unknown; source: { document: string; date: string }; unverified?: true } | undefined,
-) =>
+const ruleOut = (rule: { value: unknown; source: RuleSource; unverified?: true } | undefined) =>
   rule
     ? {
         value: rule.value as string | number,
-        source: `${rule.source.document} ngày ${rule.source.date}`,
+        source: formatRuleSource(rule.source),
         unverified: rule.unverified === true,
       }
     : null;
@@ -55,11 +60,16 @@ export async function getTightening(ctx: Ctx, organizationId: string, ruleSetId:
   const org = await findVisible(ctx.db, ctx.actor, organizationId);
   const base = ruleSetOf(ruleSetId);
   const own = await ownOf(ctx.db, org.id, ruleSetId);
-  const chain = [...(await tighteningsAbove(ctx.db, org, ruleSetId)), ...(own ? [overridesOf(own)] : [])];
-  const effective = chain.reduce(tightenRuleSet, base);
+  const narrowings = await tighteningsAbove(ctx.db, org, ruleSetId);
+  const above = narrowings.reduce(tightenRuleSet, base);
   return {
     ruleSet: { id: base.id, name: base.name },
-    levels: presentRules(effective),
+    /** What binds the subtree: the directive, the narrowings above, and the organization's own. */
+    levels: presentRules(own ? tightenRuleSet(above, overridesOf(own)) : above),
+    /** What binds the organization's own congress: the directive and the narrowings above it only. */
+    above: presentRules(above),
+    /** Those narrowings, from the top down, for a client that checks a date with core. */
+    narrowings,
     own: own
       ? {
           sourceDocument: own.sourceDocument,
@@ -69,6 +79,24 @@ export async function getTightening(ctx: Ctx, organizationId: string, ruleSetId:
         }
       : null,
   };
+}
+
+/**
+ * Each value of the narrowing that would loosen what binds from above, with core's message and the
+ * field's path: core refuses the whole narrowing at the first one, so each value is tried on its own.
+ */
+function loosenings(bound: CongressRuleSet, overrides: RuleSetOverrides) {
+  const found: { path: string; message: string }[] = [];
+  for (const [level, values] of Object.entries(overrides.levels ?? {}))
+    for (const [field, value] of Object.entries(values ?? {})) {
+      try {
+        tightenRuleSet(bound, { source: overrides.source, levels: { [level]: { [field]: value } } });
+      } catch (err) {
+        if (!(err instanceof RangeError)) throw err;
+        found.push({ path: `body.levels.${level}.${field}`, message: err.message });
+      }
+    }
+  return found;
 }
 
 /**
@@ -85,18 +113,8 @@ export async function putTightening(ctx: Ctx, organizationId: string, input: Put
     source: { document: input.sourceDocument, date: input.sourceDate },
     levels: input.levels,
   };
-  try {
-    [...above, overrides].reduce(tightenRuleSet, base);
-  } catch (err) {
-    if (err instanceof RangeError)
-      throw new AppError(
-        400,
-        'CONGRESS_RULES_LOOSENED',
-        [{ path: 'body.levels', message: err.message }],
-        err.message,
-      );
-    throw err;
-  }
+  const loosened = loosenings(above.reduce(tightenRuleSet, base), overrides);
+  if (loosened.length > 0) throw new AppError(400, 'CONGRESS_RULES_LOOSENED', loosened, loosened[0]!.message);
   return inTransaction(ctx.db, async (tx) => {
     const own = await ownOf(tx, org.id, input.ruleSetId);
     if (own && own.version !== input.version) throw versionConflict(own.version);
