@@ -73,6 +73,9 @@ describe('congress setup journey', () => {
     await page.getByRole('button', { name: 'Lập kế hoạch đại hội' }).click();
     await page.waitForURL('**/congress-plans/new');
     await visible(page.locator('form').getByText(/^2020–2025 \(/));
+    // The rule beside the date is the bloc's, citing its plan, no longer the directive's 30/06.
+    await visible(page.getByText('Hoàn thành chậm nhất ngày 15/06/2020', { exact: true }));
+    await visible(page.getByText('Theo Kế hoạch 165-KH/ĐUK ngày 31/10/2019', { exact: true }));
     const date = page.getByLabel('Ngày khai mạc (dự kiến)');
     // Not by its exact name: while its spinner fades out, the button's name still carries the icon's.
     const save = page.locator('form').getByRole('button', { name: 'Lưu' });

@@ -90,6 +90,7 @@ describe('@daihoi/core', () => {
       'formatCongressDaysVi',
       'checkCongressSchedule',
       'tightenRuleSet',
+      'applyNarrowings',
       'PREPARATION_OWNERS',
       'PREPARATION_OWNER_LABELS_VI',
       'isPreparationOwner',

@@ -4,6 +4,7 @@ import { addDays, compareIsoDates } from '../dates/dates.js';
 import { ORGANIZATION_LEVELS, type OrganizationLevel } from '../organizations/levels.js';
 import { getRuleSet, RULE_SET_IDS } from './index.js';
 import {
+  applyNarrowings,
   checkCongressSchedule,
   type LevelOverride,
   type RuleSetOverrides,
@@ -285,5 +286,36 @@ describe('tightenRuleSet never loosens (property)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('applyNarrowings', () => {
+  const bloc: RuleSetOverrides = {
+    source: { document: 'Kế hoạch 165-KH/ĐUK', date: '2019-10-31' },
+    levels: { cell: { deadline: '2020-03-25' } },
+  };
+  const grassroots = (levels: RuleSetOverrides['levels']): RuleSetOverrides => ({
+    source: { document: 'Kế hoạch 05-KH/ĐU', date: '2019-11-20' },
+    levels,
+  });
+
+  it('gives what folding tightenRuleSet gives when the chain holds', () => {
+    const chain = [bloc, grassroots({ cell: { deadline: '2020-03-15', maxDurationDays: 0.5 } })];
+    const { ruleSet, overruled } = applyNarrowings(ct35, chain);
+    expect(ruleSet).toEqual(chain.reduce(tightenRuleSet, ct35));
+    expect(overruled).toEqual([]);
+  });
+
+  it('lets the stricter rule above prevail over a narrowing below that it has overtaken', () => {
+    // The grassroots committee set 20/03 before the bloc narrowed its cells to 25/03… then to 10/03.
+    const stricter = { ...bloc, levels: { cell: { deadline: '2020-03-10' } } };
+    const { ruleSet, overruled } = applyNarrowings(ct35, [
+      stricter,
+      grassroots({ cell: { deadline: '2020-03-20', maxDurationDays: 0.5 } }),
+    ]);
+    expect(ruleSet.levels.cell.deadline).toMatchObject({ value: '2020-03-10', source: stricter.source });
+    expect(ruleSet.levels.cell.maxDurationDays?.value).toBe(0.5);
+    expect(overruled).toHaveLength(1);
+    expect(overruled[0]?.message).toMatch(/Không thể lùi hạn chót.*20\/03\/2020.*165-KH\/ĐUK/u);
   });
 });

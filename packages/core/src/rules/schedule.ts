@@ -217,3 +217,42 @@ export function tightenRuleSet(ruleSet: CongressRuleSet, overrides: RuleSetOverr
   ) as Record<OrganizationLevel, LevelRules>;
   return deepFreeze({ ...ruleSet, levels, tightenedBy: [...(ruleSet.tightenedBy ?? []), overrides.source] });
 }
+
+/** A narrowing set aside, or part of it, because what binds from above is now stricter. */
+export interface OverruledNarrowing {
+  readonly source: RuleSource;
+  readonly message: string;
+}
+
+/**
+ * The rule set under a chain of narrowings, top down, when a lower one may have become looser than one
+ * above it since it was set (the committee above narrowed later): the stricter rule above prevails, so
+ * each value that no longer tightens is set aside and reported, and the rest of that narrowing holds.
+ * A chain that holds as a whole gives the same rule set as folding tightenRuleSet over it.
+ */
+export function applyNarrowings(
+  ruleSet: CongressRuleSet,
+  chain: readonly RuleSetOverrides[],
+): { ruleSet: CongressRuleSet; overruled: OverruledNarrowing[] } {
+  const overruled: OverruledNarrowing[] = [];
+  let current = ruleSet;
+  for (const overrides of chain) {
+    try {
+      current = tightenRuleSet(current, overrides);
+      continue;
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+    }
+    for (const [level, values] of Object.entries(overrides.levels))
+      for (const [field, value] of Object.entries(values ?? {})) {
+        const one = { source: overrides.source, levels: { [level]: { [field]: value } } };
+        try {
+          current = tightenRuleSet(current, one);
+        } catch (err) {
+          if (!(err instanceof RangeError)) throw err;
+          overruled.push({ source: overrides.source, message: err.message });
+        }
+      }
+  }
+  return { ruleSet: current, overruled };
+}

@@ -181,6 +181,8 @@ export const MESSAGES = {
   CONGRESS_SUBCOMMITTEE_MEMBER_OUTSIDE:
     'Thành viên tiểu ban phải là đảng viên đang sinh hoạt tại tổ chức đảng này hoặc các tổ chức trực thuộc.',
   CONGRESS_RULES_LOOSENED: 'Cấp ủy chỉ được quy định chặt hơn quy định của cấp trên, không được nới rộng.',
+  CONGRESS_RULES_NO_DAY_LEFT:
+    'Quy định của cấp ủy không để lại ngày nào cho đại hội: ngày khai mạc sớm nhất sau hạn chót.',
   CONGRESS_TEMPLATE_INVALID: 'Mẫu các bước chuẩn bị đại hội có bước chưa hợp lệ.',
   CONGRESS_TEMPLATE_NO_DRAFT: 'Chưa có bản nháp mẫu các bước để công bố; hãy lưu bản nháp trước.',
   CONGRESS_TEMPLATE_NOT_FOUND: 'Cấp ủy chưa có mẫu các bước chuẩn bị đại hội riêng.',

@@ -595,6 +595,38 @@ describe("an upper committee's narrower rules", () => {
     ]);
   });
 
+  it('refuses a narrowing that leaves no day, and lets a stricter rule set above later prevail', async () => {
+    const noDay = await refusedWithoutWrite(t, () =>
+      rules(bithuStc, stc, {
+        levels: { cell: { earliestStart: '2020-03-25', deadline: '2020-03-20' } },
+      }),
+    );
+    expect(expectError(noDay, 400, 'CONGRESS_RULES_NO_DAY_LEFT').details).toEqual([
+      { path: 'body.levels.cell.deadline', message: expect.stringContaining('không để lại ngày nào') },
+    ]);
+    const own = await rules(bithuStc, stc, { levels: { cell: { deadline: '2020-03-25' } } });
+    expect(own.statusCode, own.body).toBe(200);
+    // The bloc then narrows its cells further than the grassroots committee had.
+    const duk = await orgIdByCode(t, 'NA-DUK');
+    const current = (
+      await vanphong.get(`/api/v1/organizations/${duk}/congress-rules?ruleSetId=ct35-2019`)
+    ).json();
+    const stricter = await rules(vanphong, duk, {
+      version: current.own.version,
+      levels: { grassroots: { deadline: '2020-06-15' }, cell: { deadline: '2020-03-20' } },
+    });
+    expect(stricter.statusCode, stricter.body).toBe(200);
+    const below = await bithuStc.get(`/api/v1/organizations/${stc}/congress-rules?ruleSetId=ct35-2019`);
+    expect(below.statusCode, below.body).toBe(200);
+    expect(below.json().levels.cell.deadline).toMatchObject({ value: '2020-03-20' });
+    expect(below.json().overruled).toEqual([expect.stringContaining('25/03/2020')]);
+    const undo = await rules(vanphong, duk, {
+      version: current.own.version + 1,
+      levels: { grassroots: { deadline: '2020-06-15' } },
+    });
+    expect(undo.statusCode, undo.body).toBe(200);
+  });
+
   it("checks the grassroots plans below against it, naming the bloc's plan", async () => {
     const current = (await bithuStc.get(`/api/v1/congress-plans/${plan.id}`)).json() as Plan;
     const late = await refusedWithoutWrite(t, () =>

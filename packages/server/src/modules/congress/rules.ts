@@ -1,4 +1,5 @@
 import {
+  applyNarrowings,
   type CongressRuleSet,
   checkCongressSchedule,
   getRuleSet,
@@ -7,7 +8,6 @@ import {
   RULE_SET_IDS,
   type RuleSetOverrides,
   type ScheduleViolation,
-  tightenRuleSet,
 } from '@daihoi/core';
 import { and, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
@@ -77,12 +77,10 @@ export function scheduleWarnings(
   tightened: readonly RuleSetOverrides[] = [],
 ) {
   if (!plannedOn || !isOrganizationLevel(level)) return [];
-  const violations = checkCongressSchedule(
-    ruleSet,
-    level,
-    { startsOn: plannedOn, days: halfDays / 2 },
-    tightened,
-  );
+  const violations = checkCongressSchedule(applyNarrowings(ruleSet, tightened).ruleSet, level, {
+    startsOn: plannedOn,
+    days: halfDays / 2,
+  });
   const refused = violations.filter((v) => !v.unverified);
   if (refused.length > 0) throw scheduleError(refused);
   return violations.map((v) => ({ code: v.code, message: v.message }));
@@ -159,9 +157,8 @@ export async function levelDeadlines(db: DbOrTx, anchor: { path: string }, ruleS
     const key = chain.join('/');
     let effective = folded.get(key);
     if (!effective) {
-      effective = chain
-        .map((id) => overridesOf(byOrg.get(id)!.congress_rule_tightenings))
-        .reduce(tightenRuleSet, ruleSet);
+      const narrowings = chain.map((id) => overridesOf(byOrg.get(id)!.congress_rule_tightenings));
+      effective = applyNarrowings(ruleSet, narrowings).ruleSet;
       folded.set(key, effective);
     }
     return effective.levels[org.level]?.deadline?.value ?? null;

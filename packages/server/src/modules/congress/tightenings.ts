@@ -1,4 +1,5 @@
 import {
+  applyNarrowings,
   type CongressRuleSet,
   formatRuleSource,
   ORGANIZATION_LEVELS,
@@ -61,11 +62,14 @@ export async function getTightening(ctx: Ctx, organizationId: string, ruleSetId:
   const base = ruleSetOf(ruleSetId);
   const own = await ownOf(ctx.db, org.id, ruleSetId);
   const narrowings = await tighteningsAbove(ctx.db, org, ruleSetId);
-  const above = narrowings.reduce(tightenRuleSet, base);
+  const above = applyNarrowings(base, narrowings).ruleSet;
+  const subtree = applyNarrowings(above, own ? [overridesOf(own)] : []);
   return {
     ruleSet: { id: base.id, name: base.name },
     /** What binds the subtree: the directive, the narrowings above, and the organization's own. */
-    levels: presentRules(own ? tightenRuleSet(above, overridesOf(own)) : above),
+    levels: presentRules(subtree.ruleSet),
+    /** Values of the organization's own narrowing that a committee above has since made stricter. */
+    overruled: subtree.overruled.map((o) => o.message),
     /** What binds the organization's own congress: the directive and the narrowings above it only. */
     above: presentRules(above),
     /** Those narrowings, from the top down, for a client that checks a date with core. */
@@ -99,6 +103,19 @@ function loosenings(bound: CongressRuleSet, overrides: RuleSetOverrides) {
   return found;
 }
 
+/** Levels whose first day the narrowing puts after their deadline, each with core's message. */
+function levelsLeftWithoutADay(bound: CongressRuleSet, overrides: RuleSetOverrides) {
+  const found: { path: string; message: string }[] = [];
+  for (const [level, values] of Object.entries(overrides.levels ?? {}))
+    try {
+      tightenRuleSet(bound, { source: overrides.source, levels: { [level]: values } });
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      found.push({ path: `body.levels.${level}.deadline`, message: err.message });
+    }
+  return found;
+}
+
 /**
  * PUT /organizations/{id}/congress-rules: the committee narrows the rule set for its subtree, citing its
  * plan. Checked against the directive and every narrowing above it: anything looser is refused (400,
@@ -113,8 +130,11 @@ export async function putTightening(ctx: Ctx, organizationId: string, input: Put
     source: { document: input.sourceDocument, date: input.sourceDate },
     levels: input.levels,
   };
-  const loosened = loosenings(above.reduce(tightenRuleSet, base), overrides);
+  const bound = applyNarrowings(base, above).ruleSet;
+  const loosened = loosenings(bound, overrides);
   if (loosened.length > 0) throw new AppError(400, 'CONGRESS_RULES_LOOSENED', loosened, loosened[0]!.message);
+  const empty = levelsLeftWithoutADay(bound, overrides);
+  if (empty.length > 0) throw new AppError(400, 'CONGRESS_RULES_NO_DAY_LEFT', empty, empty[0]!.message);
   return inTransaction(ctx.db, async (tx) => {
     const own = await ownOf(tx, org.id, input.ruleSetId);
     if (own && own.version !== input.version) throw versionConflict(own.version);

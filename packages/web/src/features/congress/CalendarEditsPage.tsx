@@ -33,6 +33,14 @@ import { useRoles } from '../../app/session';
 import { useFormMutation } from '../../app/useFormMutation';
 import { useIsPhone } from '../../app/useMediaQuery';
 import {
+  CALENDAR_EDIT_KINDS,
+  CALENDAR_FIRST_YEAR,
+  CALENDAR_LAST_YEAR,
+  type CalendarEditKind,
+  type CalendarYear,
+  calendarYearQuery,
+} from './calendarApi';
+import {
   CALENDAR_YEARS,
   type CalendarDay,
   type CalendarMonth,
@@ -45,16 +53,7 @@ import {
   shippedOf,
   weekdayOf,
 } from './calendarEdits';
-import {
-  CALENDAR_EDIT_KINDS,
-  CALENDAR_FIRST_YEAR,
-  CALENDAR_LAST_YEAR,
-  type CalendarEditKind,
-  type CalendarYear,
-  calendarYearQuery,
-  deleteCalendarEdit,
-  putCalendarEdit,
-} from './setupApi';
+import { deleteCalendarEdit, putCalendarEdit } from './setupApi';
 
 const NOTE_MAX = 500;
 
@@ -116,6 +115,7 @@ function EditModal({
   const date = (Form.useWatch('date', form) ?? initial.date) as string | null;
   const other = useQuery({
     ...calendarYearQuery(Number(date?.slice(0, 4))),
+    staleTime: 0,
     enabled: Boolean(date) && Number(date?.slice(0, 4)) !== data.year,
   });
   const yearData = date && Number(date.slice(0, 4)) !== data.year ? other.data : data;
@@ -424,7 +424,8 @@ export default function CalendarEditsPage() {
   const today = useSystemInfo().data?.today;
   const [params, setParams] = useSearchParams();
   const year = calendarYearOr(params.get('year'), defaultCalendarYear(today));
-  const query = useQuery(calendarYearQuery(year));
+  // The dashboard may keep a year for an hour; the page where it is corrected reads it afresh.
+  const query = useQuery({ ...calendarYearQuery(year), staleTime: 0 });
   // Everyone reads the country's calendar; only an administrator corrects it (calendar.manage).
   const canEdit = isAdmin(roles);
   return (

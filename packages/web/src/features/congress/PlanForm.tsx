@@ -52,11 +52,13 @@ import {
   kindForLevel,
   kindNeedsReason,
   levelRuleSummary,
+  narrowedRuleSet,
   ruleSetForTerm,
   termIdByName,
 } from './helpers';
 import { useCongressLabels } from './labels';
 import { RuleCard } from './RuleCard';
+import { congressRulesQuery } from './setupApi';
 
 type Props =
   | {
@@ -118,11 +120,20 @@ export function PlanForm(props: Props) {
   const terms = org.data?.terms ?? [];
   const level = plan ? plan.organization.level : org.data?.level;
   const term = plan ? plan.term : terms.find((x) => x.id === termId);
-  const ruleSet = plan
+  const directive = plan
     ? isRuleSetId(plan.ruleSet.id)
       ? getRuleSet(plan.ruleSet.id)
       : ruleSetForTerm(plan.term.name)
     : ruleSetForTerm(term?.name);
+  // The committees above may have narrowed the directive for this organization's congress; until their
+  // narrowings arrive (or if they cannot be read) the directive alone is shown.
+  const rulesOrgId = plan ? plan.organization.id : organizationId;
+  const narrowings = useQuery({
+    ...congressRulesQuery(rulesOrgId ?? '', directive?.id ?? ''),
+    enabled: Boolean(rulesOrgId && directive),
+    select: (data) => data.narrowings,
+  });
+  const ruleSet = directive ? narrowedRuleSet(directive, narrowings.data) : null;
   const rules = ruleSet && level ? levelRuleSummary(ruleSet, level) : null;
   const threshold = ruleSet?.allMemberCongressBelow.value ?? 200;
   const expectedKind = plan ? plan.derivedKind.kind : kindForLevel(level);

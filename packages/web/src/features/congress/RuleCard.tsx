@@ -5,7 +5,7 @@ import { formatDate } from '../../app/format';
 import { levelRuleSummary, type RuleLine } from './helpers';
 import { useCongressLabels } from './labels';
 
-function Line<T>({ rule, text }: { rule: RuleLine<T>; text: string }) {
+function Line<T>({ rule, text, show }: { rule: RuleLine<T>; text: string; show?: (value: T) => string }) {
   const { t } = useTranslation();
   return (
     <li style={{ marginBottom: 6 }}>
@@ -20,11 +20,22 @@ function Line<T>({ rule, text }: { rule: RuleLine<T>; text: string }) {
         {t('congress.rule.source', { source: rule.source })}
         {rule.note ? ` — ${rule.note}` : ''}
       </Typography.Text>
+      {rule.narrows && show && (
+        <>
+          <br />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('congress.rule.narrows', { source: rule.narrows.source, value: show(rule.narrows.value) })}
+          </Typography.Text>
+        </>
+      )}
     </li>
   );
 }
 
-/** What the term's rule set says about the level's congresses: first and last day, longest length, source. */
+/**
+ * What binds the level's congresses: first and last day, longest length, each with its source — the
+ * directive, or the plan of a committee above that narrowed it (with the directive's rule it tightens).
+ */
 export function RuleCard({ ruleSet, level }: { ruleSet: CongressRuleSet | null; level: string | undefined }) {
   const { t } = useTranslation();
   const labels = useCongressLabels();
@@ -53,18 +64,21 @@ export function RuleCard({ ruleSet, level }: { ruleSet: CongressRuleSet | null; 
             <Line
               rule={s.earliestStart}
               text={t('congress.rule.earliestStart', { date: formatDate(s.earliestStart.value) })}
+              show={formatDate}
             />
           )}
           {s.deadline && (
             <Line
               rule={s.deadline}
               text={t('congress.rule.deadline', { date: formatDate(s.deadline.value) })}
+              show={formatDate}
             />
           )}
           {s.maxDurationDays && (
             <Line
               rule={s.maxDurationDays}
               text={t('congress.rule.maxDuration', { duration: labels.duration(s.maxDurationDays.value) })}
+              show={labels.duration}
             />
           )}
           {s.beforeParentCongress && (

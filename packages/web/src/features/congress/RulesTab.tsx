@@ -11,6 +11,7 @@ import {
   Empty,
   Flex,
   Form,
+  type FormInstance,
   Input,
   Row,
   Select,
@@ -39,12 +40,15 @@ import {
 } from './setupApi';
 import {
   aboveRule,
+  bindingRule,
   changedPaths,
   directiveRule,
   forRulesForm,
+  type LevelValues,
   mergeRulesFresh,
+  noDayLeft,
+  ownSource,
   type RulesFormValues,
-  readableSource,
   rulesBody,
   rulesToValues,
   type ShownRule,
@@ -103,6 +107,22 @@ function LevelCard({ level, data, ruleSetId, editable }: LevelCardProps) {
   const isPhone = useIsPhone();
   const own = data.own?.levels[level] ?? {};
   const durations = durationOptions().map((d) => ({ value: d, label: labels.duration(d) }));
+  // A first day after the deadline leaves the level no day: said under the date typed, before saving.
+  const leavesADay =
+    (field: 'earliestStart' | 'deadline') =>
+    ({ getFieldValue }: Pick<FormInstance, 'getFieldValue'>) => ({
+      validator: async () => {
+        const problem = noDayLeft(getFieldValue(['levels', level]) as LevelValues, data, ruleSetId, level);
+        if (problem?.field === field)
+          throw new Error(
+            t('congressSetup.rules.noDayLeft', {
+              level: labels.level(level).toLowerCase(),
+              first: formatDate(problem.first),
+              last: formatDate(problem.last),
+            }),
+          );
+      },
+    });
   return (
     <Card
       size="small"
@@ -129,6 +149,7 @@ function LevelCard({ level, data, ruleSetId, editable }: LevelCardProps) {
       {RULE_FIELDS.map((field, i) => {
         const directive = directiveRule(ruleSetId, level, field);
         const above = aboveRule(data, ruleSetId, level, field);
+        const binding = bindingRule(data, ruleSetId, level, field);
         const label = t(`congressSetup.rules.fields.${field}`);
         const aria = t('congressSetup.rules.ownOf', { rule: label, level: labels.level(level) });
         const stored = own[field];
@@ -167,7 +188,15 @@ function LevelCard({ level, data, ruleSetId, editable }: LevelCardProps) {
                 <Form.Item
                   name={['levels', level, field]}
                   style={{ marginBottom: 0 }}
-                  {...(field === 'maxDurationDays' ? {} : dateProps)}
+                  {...(field === 'maxDurationDays'
+                    ? {}
+                    : {
+                        ...dateProps,
+                        dependencies: [
+                          ['levels', level, field === 'deadline' ? 'earliestStart' : 'deadline'],
+                        ],
+                        rules: [leavesADay(field)],
+                      })}
                 >
                   {field === 'maxDurationDays' ? (
                     <Select
@@ -182,7 +211,7 @@ function LevelCard({ level, data, ruleSetId, editable }: LevelCardProps) {
                       format={DATE_INPUT_FORMAT}
                       placeholder={t('congressSetup.rules.notNarrowed')}
                       style={{ width: '100%' }}
-                      defaultPickerValue={directive ? dayjs(String(directive.value)) : undefined}
+                      defaultPickerValue={binding ? dayjs(String(binding.value)) : undefined}
                     />
                   )}
                 </Form.Item>
@@ -254,7 +283,7 @@ function RulesEditor({ organization, ruleSetId, canManage, data }: EditorProps) 
       try {
         return await putCongressRules(organization.id, rulesBody(values, ruleSetId, versionRef.current));
       } catch (error) {
-        throw forRulesForm(error, values, data, ruleSetId);
+        throw forRulesForm(error);
       }
     },
     onSuccess: (saved) => {
@@ -317,6 +346,21 @@ function RulesEditor({ organization, ruleSetId, canManage, data }: EditorProps) 
           title={t('congressSetup.rules.readOnly', { organization: organization.name })}
         />
       )}
+      {data.overruled.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('congressSetup.rules.overruled')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {data.overruled.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <FormError error={formError} />
       {editable ? (
         <Row gutter={16}>
@@ -348,7 +392,7 @@ function RulesEditor({ organization, ruleSetId, canManage, data }: EditorProps) 
         data.own && (
           <Typography.Paragraph>
             {t('congressSetup.rules.ownSource', {
-              source: readableSource(`${data.own.sourceDocument} ngày ${data.own.sourceDate}`),
+              source: ownSource(data.own),
             })}
           </Typography.Paragraph>
         )

@@ -98,19 +98,17 @@ function TaskButtons({ task, canEdit, evidenceOpen, busy, onAction, onEdit, onEv
           {t(`congress.tasks.actions.${main}`)}
         </Button>
       )}
-      {others.map((action) =>
-        icon(
-          t(`congress.tasks.actions.${action}`),
+      {others.map((action) => (
+        <Tooltip key={action} title={t(`congress.tasks.actions.${action}`)}>
           <Button
-            key={action}
             size="small"
             icon={ACTION_ICONS[action]}
             disabled={busy}
             onClick={() => onAction(action)}
             aria-label={`${t(`congress.tasks.actions.${action}`)}: ${task.title}`}
-          />,
-        ),
-      )}
+          />
+        </Tooltip>
+      ))}
       {canEdit &&
         icon(
           t('common.edit'),

@@ -1,5 +1,6 @@
 import { calendarYears } from '@daihoi/core';
 import { describe, expect, it } from 'vitest';
+import type { CalendarYear } from './calendarApi';
 import {
   CALENDAR_YEARS,
   calendarCounts,
@@ -12,7 +13,6 @@ import {
   statusOf,
   weekdayOf,
 } from './calendarEdits';
-import type { CalendarYear } from './setupApi';
 
 /** A year as the server answers it: the shipped year of core, with the edits given. */
 function year(y: number, edits: CalendarYear['edits'] = []): CalendarYear {

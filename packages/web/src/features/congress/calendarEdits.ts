@@ -7,7 +7,7 @@ import {
   type CalendarEditKind,
   type CalendarWorkingWeekend,
   type CalendarYear,
-} from './setupApi';
+} from './calendarApi';
 
 export const CALENDAR_YEARS: readonly number[] = Array.from(
   { length: CALENDAR_LAST_YEAR - CALENDAR_FIRST_YEAR + 1 },

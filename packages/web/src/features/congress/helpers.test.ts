@@ -18,6 +18,7 @@ import {
   kindForLevel,
   kindNeedsReason,
   levelRuleSummary,
+  narrowedRuleSet,
   planFiltersFromSearch,
   ruleSetForTerm,
   ruleSetIdForTerm,
@@ -107,6 +108,37 @@ describe('rule sets and terms', () => {
     expect(cell.maxDurationDays?.value).toBe(0.5);
     expect(cell.unverified).toBe(true);
     expect(levelRuleSummary(ct35, 'nonsense').deadline).toBeNull();
+  });
+
+  it('folds the narrowings of the committees above over the directive, citing their plans', () => {
+    const ct35 = ruleSetForTerm('2020–2025');
+    if (!ct35) throw new Error('no rule set');
+    const bloc = {
+      source: { document: 'Kế hoạch 165-KH/ĐUK', date: '2019-10-31' },
+      levels: { grassroots: { deadline: '2020-06-15' } },
+    };
+    const grassroots = levelRuleSummary(narrowedRuleSet(ct35, [bloc]), 'grassroots');
+    expect(grassroots.deadline).toMatchObject({
+      value: '2020-06-15',
+      source: 'Kế hoạch 165-KH/ĐUK ngày 31/10/2019',
+      narrows: { value: '2020-06-30', source: 'Chỉ thị 35-CT/TW ngày 30/5/2019 của Bộ Chính trị' },
+    });
+    expect(grassroots.earliestStart?.narrows).toBeNull();
+    // A second committee lower down: the line still names the directive it tightens.
+    const further = {
+      source: { document: 'Kế hoạch 20-KH/ĐU', date: '2019-12-02' },
+      levels: { grassroots: { deadline: '2020-06-10' } },
+    };
+    expect(levelRuleSummary(narrowedRuleSet(ct35, [bloc, further]), 'grassroots').deadline).toMatchObject({
+      value: '2020-06-10',
+      narrows: { value: '2020-06-30' },
+    });
+    // Without narrowings, or with one looser than the directive (set aside), the directive alone.
+    expect(narrowedRuleSet(ct35, undefined)).toBe(ct35);
+    expect(narrowedRuleSet(ct35, [])).toBe(ct35);
+    expect(narrowedRuleSet(ct35, [{ ...bloc, levels: { grassroots: { deadline: '2020-07-15' } } }])).toBe(
+      ct35,
+    );
   });
 
   it('preselects the first term starting after the business date, else the latest', () => {

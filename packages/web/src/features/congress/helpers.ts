@@ -1,5 +1,6 @@
 import {
   addDays,
+  applyNarrowings,
   type CongressRuleSet,
   compareIsoDates,
   formatRuleSource,
@@ -10,6 +11,7 @@ import {
   RULE_SET_IDS,
   type Rule,
   type RuleSetId,
+  type RuleSetOverrides,
   STEP_STATUSES,
   type StepStatus,
 } from '@daihoi/core';
@@ -142,6 +144,8 @@ export interface RuleLine<T> {
   source: string;
   unverified: boolean;
   note: string | null;
+  /** Where a committee above narrowed it: the directive's rule it tightens. */
+  narrows: { value: T; source: string } | null;
 }
 
 export interface LevelRuleSummary {
@@ -157,12 +161,27 @@ export interface LevelRuleSummary {
 
 function line<T>(rule: Rule<T> | undefined): RuleLine<T> | null {
   if (!rule) return null;
+  let directive = rule;
+  while (directive.tightens) directive = directive.tightens;
   return {
     value: rule.value,
     source: formatRuleSource(rule.source),
     unverified: Boolean(rule.unverified),
     note: rule.noteVi ?? null,
+    narrows:
+      directive === rule ? null : { value: directive.value, source: formatRuleSource(directive.source) },
   };
+}
+
+/**
+ * The rule set that checks an organization's own plan: the directive as the committees above it narrowed
+ * it (GET congress-rules' `narrowings`, top down), the stricter rule prevailing as on the server.
+ */
+export function narrowedRuleSet(
+  ruleSet: CongressRuleSet,
+  narrowings: readonly RuleSetOverrides[] | null | undefined,
+): CongressRuleSet {
+  return narrowings?.length ? applyNarrowings(ruleSet, narrowings).ruleSet : ruleSet;
 }
 
 /** What the rule set says about one level's congresses, ready to show beside the date field. */

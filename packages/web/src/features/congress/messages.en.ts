@@ -32,6 +32,7 @@ export const congressEn: Catalog<typeof congressVi> = {
     pickTerm: 'Choose the term to see the rules that apply.',
     title: 'Rules for {{level}}',
     source: 'Per {{source}}',
+    narrows: 'Tighter than {{source}} ({{value}})',
     unverifiedTag: 'Unverified',
     earliestStart: 'Held from {{date}}',
     deadline: 'Finished by {{date}} at the latest',

@@ -28,6 +28,7 @@ export const congressVi = {
     pickTerm: 'Chọn nhiệm kỳ để xem quy định áp dụng.',
     title: 'Quy định đối với {{level}}',
     source: 'Theo {{source}}',
+    narrows: 'Chặt hơn {{source}} ({{value}})',
     unverifiedTag: 'Chưa xác minh',
     earliestStart: 'Tiến hành từ ngày {{date}}',
     deadline: 'Hoàn thành chậm nhất ngày {{date}}',

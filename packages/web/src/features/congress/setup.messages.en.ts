@@ -34,6 +34,10 @@ export const congressSetupEn: Catalog<typeof congressSetupVi> = {
       own: 'Set by this committee for those below',
     },
     ownSource: 'This committee’s source: {{source}}.',
+    overruled:
+      'A committee above has since set a stricter rule than part of this committee’s; that part no longer applies, the stricter rule does:',
+    noDayLeft:
+      'This leaves no day for the congress ({{level}}): the earliest opening is {{first}} but the deadline is {{last}}.',
     fields: {
       earliestStart: 'Earliest opening',
       deadline: 'Deadline (last day of the congress)',

@@ -27,6 +27,10 @@ export const congressSetupVi = {
     ownOf: '{{rule}} cấp mình quy định cho {{level}}',
     columns: { binding: 'Chỉ thị, cấp trên quy định', own: 'Cấp mình quy định cho các tổ chức trực thuộc' },
     ownSource: 'Căn cứ của cấp mình: {{source}}.',
+    overruled:
+      'Cấp trên đã quy định chặt hơn một phần quy định của cấp mình; phần đó không còn áp dụng, quy định của cấp trên được áp dụng:',
+    noDayLeft:
+      'Không còn ngày nào cho đại hội {{level}}: khai mạc sớm nhất ngày {{first}} nhưng hạn chót là ngày {{last}}.',
     fields: {
       earliestStart: 'Khai mạc sớm nhất',
       deadline: 'Hạn chót (kết thúc chậm nhất)',

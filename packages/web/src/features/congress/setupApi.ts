@@ -1,6 +1,8 @@
+import type { RuleSetOverrides } from '@daihoi/core';
 import { queryOptions } from '@tanstack/react-query';
 import { request } from '../../app/api';
 import { CONGRESS_KEY } from './api';
+import type { CalendarEditKind, CalendarYear } from './calendarApi';
 
 /** The schedule rules a committee may narrow for its subtree. */
 export const RULE_FIELDS = ['earliestStart', 'deadline', 'maxDurationDays'] as const;
@@ -9,7 +11,7 @@ export type RuleField = (typeof RULE_FIELDS)[number];
 /** One effective rule: its value (an ISO date, or days in halves), the document it comes from. */
 export interface EffectiveRule {
   value: string | number;
-  /** "Chỉ thị 35-CT/TW ngày 2019-05-30", "Kế hoạch 165-KH/ĐUK ngày 2019-10-31". */
+  /** As core's formatRuleSource cites it: "Kế hoạch 165-KH/ĐUK ngày 31/10/2019". */
   source: string;
   unverified: boolean;
 }
@@ -27,10 +29,22 @@ export interface OwnNarrowing {
   version: number;
 }
 
+/** Per level, one effective rule (or none) per field. */
+export type EffectiveRules = Record<string, Record<RuleField, EffectiveRule | null>>;
+
 export interface CongressRules {
   ruleSet: { id: string; name: string };
   /** Per level, the rules that bind the subtree: the directive narrowed by the committees above and this one. */
-  levels: Record<string, Record<RuleField, EffectiveRule | null>>;
+  levels: EffectiveRules;
+  /** Per level, the rules that bind the organization's own congress: the directive narrowed by the committees above only. */
+  above: EffectiveRules;
+  /**
+   * Those narrowings from the top down, as core takes them: folded over the rule set with tightenRuleSet,
+   * they give the rules that check the organization's own plan.
+   */
+  narrowings: RuleSetOverrides[];
+  /** Values of the organization's own narrowing a committee above has since made stricter, in words. */
+  overruled: string[];
   /** This organization's own narrowing; null until it sets one. */
   own: OwnNarrowing | null;
 }
@@ -59,63 +73,7 @@ export function putCongressRules(organizationId: string, input: PutCongressRules
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The calendar of days off
-
-export const CALENDAR_FIRST_YEAR = 2019;
-export const CALENDAR_LAST_YEAR = 2035;
-
-export const CALENDAR_EDIT_KINDS = ['day_off', 'working', 'plain'] as const;
-export type CalendarEditKind = (typeof CALENDAR_EDIT_KINDS)[number];
-
-export interface CalendarDayOff {
-  date: string;
-  holiday: string;
-  /** holiday: given by the Labour Code; compensatory: nghỉ bù; swapped: a bridge day worked back on a weekend. */
-  kind: 'holiday' | 'compensatory' | 'swapped' | string;
-  reasonVi: string;
-}
-
-export interface CalendarWorkingWeekend {
-  date: string;
-  reasonVi: string;
-}
-
-export interface CalendarSource {
-  document: string;
-  date?: string;
-  issuer?: string;
-  article?: string;
-  coversVi: string;
-  unverified?: boolean;
-  noteVi?: string;
-}
-
-export interface CalendarEdit {
-  date: string;
-  kind: CalendarEditKind;
-  note: string | null;
-  updatedAt: string;
-}
-
-export interface CalendarYear {
-  year: number;
-  /** Not yet fixed by the Prime Minister: computed from the Labour Code. */
-  provisional: boolean;
-  daysOff: CalendarDayOff[];
-  workingWeekends: CalendarWorkingWeekend[];
-  sources: CalendarSource[];
-  noteVi?: string;
-  /** The administrator's corrections, by date. */
-  edits: CalendarEdit[];
-}
-
-export const CALENDAR_KEY = 'calendar';
-
-export const calendarYearQuery = (year: number) =>
-  queryOptions({
-    queryKey: [CALENDAR_KEY, year],
-    queryFn: ({ signal }) => request<CalendarYear>(`/calendar/${year}`, { signal }),
-  });
+// The administrator's corrections to the calendar of days off (the calendar itself: calendarApi.ts)
 
 const editPath = (date: string) => `/calendar/edits/${encodeURIComponent(date)}`;
 

@@ -1,64 +1,76 @@
+import {
+  type CongressRuleSet,
+  formatRuleSource,
+  getRuleSet,
+  ORGANIZATION_LEVELS,
+  type Rule,
+  type RuleSetOverrides,
+  tightenRuleSet,
+} from '@daihoi/core';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api';
-import type { CongressRules, EffectiveRule } from './setupApi';
+import type { CongressRules, EffectiveRules, OwnNarrowing } from './setupApi';
 import {
   aboveRule,
+  bindingRule,
   changedPaths,
   defaultRuleSetId,
   directiveRule,
   forRulesForm,
-  isLooser,
-  loosenedField,
   mergeRulesFresh,
-  readableSource,
+  noDayLeft,
+  ownSource,
   ruleSetIdOr,
   rulesBody,
   rulesToValues,
   shownLevels,
 } from './setupRules';
 
-const CT35 = 'Chỉ thị 35-CT/TW ngày 2019-05-30';
-const rule = (value: string | number, source = CT35, unverified = false): EffectiveRule => ({
-  value,
-  source,
-  unverified,
-});
+/** The rules per level as the server presents them. */
+function present(ruleSet: CongressRuleSet): EffectiveRules {
+  const out = (rule: Rule<string | number> | undefined) =>
+    rule
+      ? { value: rule.value, source: formatRuleSource(rule.source), unverified: rule.unverified === true }
+      : null;
+  return Object.fromEntries(
+    ORGANIZATION_LEVELS.map((level) => {
+      const r = ruleSet.levels[level];
+      return [
+        level,
+        {
+          earliestStart: out(r.earliestStart),
+          deadline: out(r.deadline),
+          maxDurationDays: out(r.maxDurationDays),
+        },
+      ];
+    }),
+  );
+}
 
-/** What the server answers for the bloc under CT 35 (2019), with the narrowings given. */
-function rules(
-  overrides: Partial<CongressRules> = {},
-  grassroots: Partial<CongressRules['levels'][string]> = {},
-) {
-  const none = { earliestStart: null, deadline: null, maxDurationDays: null };
+/** What the server answers for an organization under CT 35 (2019), with the narrowings above it and its own. */
+function rules(narrowings: RuleSetOverrides[] = [], own: OwnNarrowing | null = null): CongressRules {
+  const base = getRuleSet('ct35-2019');
+  const above = narrowings.reduce(tightenRuleSet, base);
+  const mine = own
+    ? tightenRuleSet(above, {
+        source: { document: own.sourceDocument, date: own.sourceDate },
+        levels: own.levels,
+      })
+    : above;
   return {
-    ruleSet: { id: 'ct35-2019', name: 'Chỉ thị 35-CT/TW ngày 30/5/2019 của Bộ Chính trị' },
-    levels: {
-      central: none,
-      provincial: { earliestStart: null, deadline: rule('2020-10-31'), maxDurationDays: rule(4) },
-      upper_grassroots: { earliestStart: null, deadline: rule('2020-08-31'), maxDurationDays: rule(3) },
-      grassroots: {
-        earliestStart: rule('2020-04-01'),
-        deadline: rule('2020-06-30'),
-        maxDurationDays: rule(2),
-        ...grassroots,
-      },
-      sub_grassroots: {
-        earliestStart: null,
-        deadline: rule('2020-03-31', CT35, true),
-        maxDurationDays: rule(1),
-      },
-      cell: { earliestStart: null, deadline: rule('2020-03-31', CT35, true), maxDurationDays: rule(0.5) },
-    },
-    own: null,
-    ...overrides,
-  } satisfies CongressRules;
+    ruleSet: { id: base.id, name: base.name },
+    levels: present(mine),
+    above: present(above),
+    narrowings,
+    overruled: [],
+    own,
+  };
 }
 
 const KH165 = { sourceDocument: 'Kế hoạch 165-KH/ĐUK', sourceDate: '2019-10-31' };
-const withOwn = rules(
-  { own: { ...KH165, levels: { grassroots: { deadline: '2020-06-15' } }, version: 2 } },
-  { deadline: rule('2020-06-15', 'Kế hoạch 165-KH/ĐUK ngày 2019-10-31') },
-);
+const withOwn = rules([], { ...KH165, levels: { grassroots: { deadline: '2020-06-15' } }, version: 2 });
+const KH207 = { document: 'Kế hoạch 207-KH/TU', date: '2019-09-12' };
+const fromProvince = rules([{ source: KH207, levels: { grassroots: { deadline: '2020-06-20' } } }]);
 
 describe('the levels a committee narrows', () => {
   it('are those below its own, and any its narrowing already names', () => {
@@ -111,19 +123,36 @@ describe('the rules shown beside the committee’s own', () => {
     expect(directiveRule('ct35-2019', 'cell', 'earliestStart')).toBeNull();
   });
 
-  it('show a committee above’s narrowing, but neither the directive again nor the organization’s own', () => {
-    const fromProvince = rules({}, { deadline: rule('2020-06-20', 'Kế hoạch 207-KH/TU ngày 2019-09-12') });
+  it('show a committee above’s narrowing with its plan, but not the directive again', () => {
     expect(aboveRule(fromProvince, 'ct35-2019', 'grassroots', 'deadline')).toEqual({
       value: '2020-06-20',
-      source: 'Kế hoạch 207-KH/TU ngày 12/09/2019',
+      source: 'Kế hoạch 207-KH/TU ngày 12/9/2019',
       unverified: false,
     });
     expect(aboveRule(fromProvince, 'ct35-2019', 'grassroots', 'earliestStart')).toBeNull();
+    expect(aboveRule(rules(), 'ct35-2019', 'grassroots', 'deadline')).toBeNull();
+    expect(bindingRule(fromProvince, 'ct35-2019', 'grassroots', 'deadline')?.value).toBe('2020-06-20');
+    expect(bindingRule(fromProvince, 'ct35-2019', 'grassroots', 'earliestStart')?.value).toBe('2020-04-01');
+  });
+
+  it('keep the narrowing above in sight when the committee sets its own value for the same rule', () => {
+    const both = rules([{ source: KH207, levels: { grassroots: { deadline: '2020-06-20' } } }], {
+      ...KH165,
+      levels: { grassroots: { deadline: '2020-06-15' } },
+      version: 1,
+    });
+    expect(both.levels.grassroots?.deadline?.value).toBe('2020-06-15');
+    expect(aboveRule(both, 'ct35-2019', 'grassroots', 'deadline')).toMatchObject({
+      value: '2020-06-20',
+      source: 'Kế hoạch 207-KH/TU ngày 12/9/2019',
+    });
+    // The committee's own value binds only those below it: the directive stays what binds it.
     expect(aboveRule(withOwn, 'ct35-2019', 'grassroots', 'deadline')).toBeNull();
   });
 
-  it('write the server’s ISO dates in sources as dd/mm/yyyy', () => {
-    expect(readableSource('Kế hoạch 165-KH/ĐUK ngày 2019-10-31')).toBe('Kế hoạch 165-KH/ĐUK ngày 31/10/2019');
+  it('cite the committee’s own plan as every other source', () => {
+    expect(ownSource(KH165)).toBe('Kế hoạch 165-KH/ĐUK ngày 31/10/2019');
+    expect(withOwn.levels.grassroots?.deadline?.source).toBe(ownSource(KH165));
   });
 });
 
@@ -181,58 +210,64 @@ describe('the form and the body', () => {
   });
 });
 
+describe('a level left without a day', () => {
+  const level = (v: object) => ({ earliestStart: null, deadline: null, maxDurationDays: null, ...v });
+
+  it('is told under the deadline typed, else under the first day typed', () => {
+    expect(
+      noDayLeft(
+        level({ earliestStart: '2020-05-01', deadline: '2020-04-20' }),
+        rules(),
+        'ct35-2019',
+        'grassroots',
+      ),
+    ).toEqual({ field: 'deadline', first: '2020-05-01', last: '2020-04-20' });
+    // Against what binds from above: the directive's 30/06, or the province's 20/06.
+    expect(noDayLeft(level({ earliestStart: '2020-07-01' }), rules(), 'ct35-2019', 'grassroots')).toEqual({
+      field: 'earliestStart',
+      first: '2020-07-01',
+      last: '2020-06-30',
+    });
+    expect(
+      noDayLeft(level({ earliestStart: '2020-06-25' }), fromProvince, 'ct35-2019', 'grassroots'),
+    ).toEqual({
+      field: 'earliestStart',
+      first: '2020-06-25',
+      last: '2020-06-20',
+    });
+  });
+
+  it('is nothing while a day is left or nothing is typed', () => {
+    expect(noDayLeft(level({ earliestStart: '2020-06-25' }), rules(), 'ct35-2019', 'grassroots')).toBeNull();
+    expect(noDayLeft(level({}), rules(), 'ct35-2019', 'grassroots')).toBeNull();
+    expect(noDayLeft(undefined, rules(), 'ct35-2019', 'cell')).toBeNull();
+  });
+});
+
 describe('a refusal for loosening', () => {
   const message =
     'Không thể lùi hạn chót đại hội cấp cơ sở đến ngày 15/07/2020: Chỉ thị 35-CT/TW ngày 30/5/2019 của Bộ Chính trị quy định chậm nhất ngày 30/06/2020.';
-  const loosened = new ApiError(400, 'CONGRESS_RULES_LOOSENED', message, [{ path: 'body.levels', message }]);
-  const values = (grassroots: object, cell: object = {}) => ({
-    ...KH165,
-    levels: {
-      grassroots: { earliestStart: null, deadline: null, maxDurationDays: null, ...grassroots },
-      cell: { earliestStart: null, deadline: null, maxDurationDays: null, ...cell },
-    },
-  });
+  const longer =
+    'Không thể kéo dài đại hội chi bộ trực thuộc đến 1 ngày: Chỉ thị 35-CT/TW ngày 30/5/2019 của Bộ Chính trị quy định không quá nửa ngày.';
 
-  it('knows which way is looser for each rule', () => {
-    expect(isLooser('earliestStart', '2020-03-20', '2020-04-01')).toBe(true);
-    expect(isLooser('deadline', '2020-07-15', '2020-06-30')).toBe(true);
-    expect(isLooser('deadline', '2020-06-15', '2020-06-30')).toBe(false);
-    expect(isLooser('maxDurationDays', 2.5, 2)).toBe(true);
-  });
-
-  it('lands under the value looser than the directive', () => {
-    const v = values({ deadline: '2020-07-15' });
-    expect(loosenedField(v, rules(), 'ct35-2019')).toEqual(['grassroots', 'deadline']);
-    expect((forRulesForm(loosened, v, rules(), 'ct35-2019') as ApiError).fieldIssues).toEqual([
+  it('lands under each looser value the server names', () => {
+    const loosened = new ApiError(400, 'CONGRESS_RULES_LOOSENED', message, [
+      { path: 'body.levels.grassroots.deadline', message },
+      { path: 'body.levels.cell.maxDurationDays', message: longer },
+    ]);
+    expect((forRulesForm(loosened) as ApiError).fieldIssues).toEqual([
       { path: ['levels', 'grassroots', 'deadline'], message },
-    ]);
-  });
-
-  it('lands under a value looser than a committee above, or than the committee’s own stored one', () => {
-    const fromProvince = rules({}, { maxDurationDays: rule(1.5, 'Kế hoạch 207-KH/TU ngày 2019-09-12') });
-    expect(loosenedField(values({ maxDurationDays: 2 }), fromProvince, 'ct35-2019')).toEqual([
-      'grassroots',
-      'maxDurationDays',
-    ]);
-    // Above the bloc's own 15/06 the province's rule is hidden: the later date is the one to look at.
-    expect(loosenedField(values({ deadline: '2020-06-25' }), withOwn, 'ct35-2019')).toEqual([
-      'grassroots',
-      'deadline',
-    ]);
-  });
-
-  it('lands under the deadline when a level is left without a day', () => {
-    expect(
-      loosenedField(values({ earliestStart: '2020-05-01', deadline: '2020-04-20' }), rules(), 'ct35-2019'),
-    ).toEqual(['grassroots', 'deadline']);
-    expect(loosenedField(values({ earliestStart: '2020-07-01' }), rules(), 'ct35-2019')).toEqual([
-      'grassroots',
-      'earliestStart',
+      { path: ['levels', 'cell', 'maxDurationDays'], message: longer },
     ]);
   });
 
   it('stays in the alert above the form when no field can be told', () => {
-    expect(forRulesForm(loosened, values({}), rules(), 'ct35-2019')).toBe(loosened);
+    const loosened = new ApiError(400, 'CONGRESS_RULES_LOOSENED', message, [
+      { path: 'body.levels', message },
+    ]);
+    expect(forRulesForm(loosened)).toBe(loosened);
+    const bare = new ApiError(400, 'CONGRESS_RULES_LOOSENED', message);
+    expect(forRulesForm(bare)).toBe(bare);
   });
 
   it('and a validation message lands under the field it names', () => {
@@ -243,7 +278,7 @@ describe('a refusal for loosening', () => {
       },
       { path: 'body.sourceDocument', message: 'Quá nhỏ' },
     ]);
-    expect((forRulesForm(invalid, values({}), rules(), 'ct35-2019') as ApiError).fieldIssues).toEqual([
+    expect((forRulesForm(invalid) as ApiError).fieldIssues).toEqual([
       {
         path: ['levels', 'cell', 'maxDurationDays'],
         message: 'Thời gian đại hội tính theo nửa ngày (0,5; 1; 1,5; 2…).',

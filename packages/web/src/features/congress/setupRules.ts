@@ -10,12 +10,10 @@ import {
   type RuleSetId,
 } from '@daihoi/core';
 import { ApiError, isApiError } from '../../app/api';
-import { formatDate } from '../../app/format';
 import { mergeFresh } from './form';
 import { defaultTermId, ruleSetIdForTerm, type TermLike } from './helpers';
 import {
   type CongressRules,
-  type EffectiveRule,
   type LevelOverride,
   type OwnNarrowing,
   type PutCongressRulesInput,
@@ -72,11 +70,6 @@ export function defaultRuleSetId(terms: readonly TermLike[], today: string | und
 export const ruleSetIdOr = (value: string | null | undefined, fallback: RuleSetId): RuleSetId =>
   value && isRuleSetId(value) ? value : fallback;
 
-/** "… ngày 2019-10-31" → "… ngày 31/10/2019": the server cites its sources with ISO dates. */
-export function readableSource(source: string): string {
-  return source.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => formatDate(iso));
-}
-
 /** What the directive itself (the shipped rule set) says for one rule of one level. */
 export function directiveRule(ruleSetId: RuleSetId, level: string, field: RuleField): ShownRule | null {
   if (!isOrganizationLevel(level)) return null;
@@ -85,30 +78,56 @@ export function directiveRule(ruleSetId: RuleSetId, level: string, field: RuleFi
   return { value: rule.value, source: formatRuleSource(rule.source), unverified: Boolean(rule.unverified) };
 }
 
-const ownSource = (own: Pick<OwnNarrowing, 'sourceDocument' | 'sourceDate'>) =>
-  `${own.sourceDocument} ngày ${own.sourceDate}`;
+/** The committee's own plan, cited as the server and core cite every source. */
+export const ownSource = (own: Pick<OwnNarrowing, 'sourceDocument' | 'sourceDate'>) =>
+  formatRuleSource({ document: own.sourceDocument, date: own.sourceDate });
 
-/** Whether the effective rule is the organization's own narrowing (it binds those below, not itself). */
-export function isOwnRule(
-  rule: EffectiveRule | null,
-  own: OwnNarrowing | null,
+/**
+ * The narrowing of a committee above that binds the organization's own congress, with its plan; null
+ * where the directive's rule binds unchanged. The committee's own value never hides it.
+ */
+export function aboveRule(
+  data: Pick<CongressRules, 'above'>,
+  ruleSetId: RuleSetId,
   level: string,
   field: RuleField,
-): boolean {
-  if (!rule || !own) return false;
-  return own.levels[level]?.[field] !== undefined && rule.source === ownSource(own);
+): ShownRule | null {
+  const rule = data.above[level]?.[field] ?? null;
+  if (!rule) return null;
+  const directive = directiveRule(ruleSetId, level, field);
+  if (directive && directive.value === rule.value && directive.source === rule.source) return null;
+  return { value: rule.value, source: rule.source, unverified: rule.unverified };
+}
+
+/** What binds the committee's value for one rule: a narrowing above, else the directive. */
+export function bindingRule(
+  data: Pick<CongressRules, 'above'>,
+  ruleSetId: RuleSetId,
+  level: string,
+  field: RuleField,
+): ShownRule | null {
+  return aboveRule(data, ruleSetId, level, field) ?? directiveRule(ruleSetId, level, field);
 }
 
 /**
- * The narrowing a committee above set, where the page can tell: the effective rule when it is neither this
- * organization's own nor the directive's value. Hidden (null) where this organization narrowed the same rule.
+ * A level the form would leave without a day: its first day (typed, else what binds) after its deadline.
+ * The message goes under the value typed, the deadline first.
  */
-export function aboveRule(data: CongressRules, ruleSetId: RuleSetId, level: string, field: RuleField) {
-  const rule = data.levels[level]?.[field] ?? null;
-  if (!rule || isOwnRule(rule, data.own, level, field)) return null;
-  const directive = directiveRule(ruleSetId, level, field);
-  if (directive && directive.value === rule.value) return null;
-  return { value: rule.value, source: readableSource(rule.source), unverified: rule.unverified };
+export function noDayLeft(
+  values: LevelValues | undefined,
+  data: Pick<CongressRules, 'above'>,
+  ruleSetId: RuleSetId,
+  level: string,
+): { field: 'earliestStart' | 'deadline'; first: string; last: string } | null {
+  const typed = (field: 'earliestStart' | 'deadline') => values?.[field] || null;
+  const bound = (field: 'earliestStart' | 'deadline') =>
+    typed(field) ?? (bindingRule(data, ruleSetId, level, field)?.value as string | undefined) ?? null;
+  const first = bound('earliestStart');
+  const last = bound('deadline');
+  if (!first || !last || compareIsoDates(first, last) <= 0) return null;
+  if (typed('deadline')) return { field: 'deadline', first, last };
+  if (typed('earliestStart')) return { field: 'earliestStart', first, last };
+  return null;
 }
 
 export function rulesToValues(own: OwnNarrowing | null, levels: readonly string[]): RulesFormValues {
@@ -160,56 +179,6 @@ export function rulesBody(
   return body;
 }
 
-/** Whether `value` allows more than `limit`: an earlier first day, a later deadline, a longer congress. */
-export function isLooser(field: RuleField, value: string | number, limit: string | number): boolean {
-  if (field === 'maxDurationDays') return Number(value) > Number(limit);
-  const order = compareIsoDates(String(value), String(limit));
-  return field === 'earliestStart' ? order < 0 : order > 0;
-}
-
-type Target = [level: string, field: RuleField];
-
-/**
- * Which field a refusal for loosening belongs to. The server's message names the rule in words only, so
- * the field is found the way the server decides: first a value looser than what binds the committee (a
- * narrowing above it, else the directive), then a level left without a day, then a value looser than the
- * committee's own stored one (the narrowing above it is hidden behind that one).
- */
-export function loosenedField(
-  values: RulesFormValues,
-  data: CongressRules,
-  ruleSetId: RuleSetId,
-): Target | null {
-  const entries = Object.entries(values.levels);
-  const typed = (v: LevelValues | undefined, field: RuleField) => {
-    const x = v?.[field];
-    return x === null || x === undefined || x === '' ? null : x;
-  };
-  const limitOf = (level: string, field: RuleField) =>
-    aboveRule(data, ruleSetId, level, field) ?? directiveRule(ruleSetId, level, field);
-  for (const [level, v] of entries)
-    for (const field of RULE_FIELDS) {
-      const value = typed(v, field);
-      const limit = limitOf(level, field);
-      if (value !== null && limit && isLooser(field, value, limit.value)) return [level, field];
-    }
-  for (const [level, v] of entries) {
-    const bound = (field: 'earliestStart' | 'deadline') =>
-      String(typed(v, field) ?? limitOf(level, field)?.value ?? '');
-    const first = bound('earliestStart');
-    const last = bound('deadline');
-    if (first && last && compareIsoDates(first, last) > 0)
-      return [level, typed(v, 'deadline') !== null ? 'deadline' : 'earliestStart'];
-  }
-  for (const [level, v] of entries)
-    for (const field of RULE_FIELDS) {
-      const value = typed(v, field);
-      const saved = data.own?.levels[level]?.[field];
-      if (value !== null && saved !== undefined && isLooser(field, value, saved)) return [level, field];
-    }
-  return null;
-}
-
 /** "body.levels.grassroots.deadline" → ['levels', 'grassroots', 'deadline']; null for anything else. */
 function formPath(path: unknown): (string | number)[] | null {
   const segments = (typeof path === 'string' ? path.split('.') : Array.isArray(path) ? path.map(String) : [])
@@ -222,28 +191,22 @@ function formPath(path: unknown): (string | number)[] | null {
   return null;
 }
 
-/** The server's refusal with its messages at the form's fields: a loosened rule under that rule's field. */
-export function forRulesForm(
-  error: unknown,
-  values: RulesFormValues,
-  data: CongressRules,
-  ruleSetId: RuleSetId,
-): unknown {
-  if (!isApiError(error)) return error;
+/**
+ * The server's refusal with its messages at the form's fields, by the paths it names: a loosened rule
+ * (CONGRESS_RULES_LOOSENED, one detail per looser value) or an invalid value under its field. Without a
+ * path the form knows, the refusal stays in the alert above the form.
+ */
+export function forRulesForm(error: unknown): unknown {
+  if (!isApiError(error) || !Array.isArray(error.details)) return error;
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if (error.code === 'CONGRESS_RULES_LOOSENED') {
-    const target = loosenedField(values, data, ruleSetId);
-    if (target) issues.push({ path: ['levels', ...target], message: error.message });
-  } else if (Array.isArray(error.details)) {
-    for (const d of error.details) {
-      const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown };
-      const target = formPath(path);
-      if (target)
-        issues.push({
-          path: target,
-          message: typeof message === 'string' && message ? message : error.message,
-        });
-    }
+  for (const d of error.details) {
+    const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown };
+    const target = formPath(path);
+    if (target)
+      issues.push({
+        path: target,
+        message: typeof message === 'string' && message ? message : error.message,
+      });
   }
   if (issues.length === 0) return error;
   return new ApiError(error.status, error.code, error.message, issues);
