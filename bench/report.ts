@@ -1,4 +1,15 @@
+import { STEP_STATUSES } from '@daihoi/core';
 import { BACKUP_GROUPS, type BackupBenchResult, type BackupStep } from './backup.js';
+import {
+  type CongressResult,
+  DASHBOARD_VARIANTS,
+  type DashboardVariant,
+  HTTP_PHASES,
+  type HttpPhase,
+  RAW_DASHBOARD,
+} from './congress.js';
+import { type BrowserResult, type LoadRun, WHEEL_STEP } from './congress-browser.js';
+import { TODAY } from './congress-seed.js';
 import {
   type CoverageResult,
   type DocumentsResult,
@@ -950,6 +961,382 @@ export function renderDocumentsSection(
     ...documentsSummary(results),
     ...results.flatMap(documentsBackendSection),
     DOCUMENTS_END,
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+// --------------------------------------------------------------------------------------------------
+// (f) The congress dashboard
+
+export const CONGRESS_START = '<!-- bench:congress:start -->';
+export const CONGRESS_END = '<!-- bench:congress:end -->';
+
+export const spliceCongressSection = (existing: string, section: string) =>
+  spliceSection(existing, section, CONGRESS_START, CONGRESS_END);
+
+const p50 = (xs: readonly number[]) => quantile(xs, 0.5);
+const p95 = (xs: readonly number[]) => quantile(xs, 0.95);
+
+const DASHBOARD_LABELS: Record<DashboardVariant, (r: CongressResult) => string> = {
+  http: (r) => `\`GET /api/v1/congress-dashboard?organizationId=…&termId=…\` (${fmtBytes(r.responseBytes)})`,
+  service: () => '`congressDashboard`, the service function',
+  serviceSql: (r) => `the service's ${statements(r.statements.length)}, sent by hand`,
+  raw: () => 'hand-written statement (baseline)',
+  rawTuned: () =>
+    'the same statement, `SET LOCAL jit = off, max_parallel_workers_per_gather = 0` (its own transaction)',
+};
+
+/** Tables an EXPLAIN reads through an index, and those it scans whole. */
+function planAccess(plan: string) {
+  const indexes = [
+    ...new Set([...plan.matchAll(/(?:Index|Index Only) Scan using (\S+)/g)].map((m) => m[1]!)),
+  ];
+  const seq = [...new Set([...plan.matchAll(/Seq Scan on (\S+)/g)].map((m) => m[1]!))];
+  return { indexes, seq };
+}
+
+const codes = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
+
+function accessText(plan: string) {
+  const { indexes, seq } = planAccess(plan);
+  const parts = [];
+  if (indexes.length) parts.push(`reads ${codes(indexes)}`);
+  if (seq.length) parts.push(`scans ${codes(seq)} whole`);
+  const parallel = /Workers Launched: (\d+)/.exec(plan)?.[1];
+  const jit = /JIT:[\s\S]*?Total ([\d.]+) ms/.exec(plan)?.[1];
+  if (parallel && Number(parallel) > 0) parts.push(`runs in ${Number(parallel) + 1} processes`);
+  if (jit) parts.push(`spends ${fmt(Number(jit))} ms compiling it (JIT)`);
+  return `${parts.join(', ')} (${fmt(executionMs(plan))} ms in the plan)`;
+}
+
+function dashboardRows(r: CongressResult): string[][] {
+  const base = r.series.raw!;
+  return DASHBOARD_VARIANTS.filter((k) => r.series[k]).map((k) => {
+    const xs = r.series[k]!;
+    const baseline = k === 'raw';
+    return [
+      DASHBOARD_LABELS[k](r),
+      fmt(p50(xs)),
+      fmt(p95(xs)),
+      baseline ? '1× (baseline)' : `${fmt(p50(xs) / p50(base))}×`,
+      baseline ? '1× (baseline)' : `${fmt(p95(xs) / p95(base))}×`,
+    ];
+  });
+}
+
+const PHASE_LABELS: Record<HttpPhase, string> = {
+  session: 'sending, routing and the session (until the handler may start)',
+  handler: 'the handler (`congressDashboard`)',
+  serialize: "the route's serializer: zod `safeEncode` of the answer, then `JSON.stringify`",
+  write: 'writing the answer to the socket',
+  receive: 'the client reading the rest of it',
+};
+
+function phaseRows(r: CongressResult): string[][] {
+  return HTTP_PHASES.map((k) => [PHASE_LABELS[k], fmt(p50(r.httpPhases[k])), fmt(p95(r.httpPhases[k]))]);
+}
+
+/** "add(s) 12.3 ms", or that the difference is lost in the spread when it is not positive. */
+const adds = (ms: number, plural = false) => {
+  const verb = plural ? 'add' : 'adds';
+  return ms > 0 ? `${verb} ${fmt(ms)} ms` : `${verb} nothing measurable at p50`;
+};
+
+function dashboardReading(r: CongressResult): string {
+  const s = (k: DashboardVariant) => p50(r.series[k] ?? []);
+  const orgs = r.statements.find((x) => /left join "committee_terms"/i.test(x.sql));
+  const tasks = r.statements.find((x) => /from "congress_tasks"/i.test(x.sql));
+  const explainOf = (re: RegExp) => r.explain.find((e) => re.test(e.label));
+  const rawPlan = explainOf(/hand-written/);
+  const tasksPlan = explainOf(/tasks/);
+  const orgsPlan = explainOf(/organizations with/);
+  const taskRows = r.seeded.counts.subtreeTasks;
+  const parts = [
+    `**Reading:** on ${r.backend} the dashboard of ${r.rows.toLocaleString('en-US')} organizations takes ` +
+      `${fmt(s('http'))} ms at p50 through the API, ${fmt(s('http') / s('raw'))}× the one hand-written ` +
+      `statement (${fmt(s('raw'))} ms). The service function alone takes ${fmt(s('service'))} ms: the ` +
+      `request around it (session, checking the ${fmtBytes(r.responseBytes)} answer against its zod schema, ` +
+      `JSON over the socket) ${adds(s('http') - s('service'))}, of which the check takes ` +
+      `${fmt(p50(r.answer.encode))} ms and \`JSON.stringify\` ${fmt(p50(r.answer.json))} ms when timed alone; ` +
+      'its statements sent by hand take ' +
+      `${fmt(s('serviceSql'))} ms, so drizzle, the tree order and the states in JavaScript ` +
+      `${adds(s('service') - s('serviceSql'), true)}.`,
+  ];
+  if (orgs && tasks)
+    parts.push(
+      `Of the service's SQL, the organizations with their plans take ${fmt(p50(orgs.ms))} ms and the tasks ` +
+        `${fmt(p50(tasks.ms))} ms: that statement sends every task of the subtree to the app ` +
+        `(${taskRows.toLocaleString('en-US')} rows) to be turned into states there, where the hand-written one ` +
+        `sends ${r.rows.toLocaleString('en-US')} rows with the states computed in SQL.`,
+    );
+  if (orgsPlan && tasksPlan && rawPlan)
+    parts.push(
+      `In the plans below, the organizations statement ${accessText(orgsPlan.plan)}; the tasks statement ` +
+        `${accessText(tasksPlan.plan)}; the hand-written one ${accessText(rawPlan.plan)}.`,
+    );
+  if (r.series.rawTuned) {
+    const plan = rawPlan?.plan ?? '';
+    const extras = [
+      ...(/JIT:/.test(plan)
+        ? ["its estimated cost passes the server's `jit_above_cost`, so it is compiled first"]
+        : []),
+      ...(Number(/Workers Launched: (\d+)/.exec(plan)?.[1] ?? 0) > 0
+        ? ['the planner gives it a parallel worker']
+        : []),
+    ];
+    parts.push(
+      (extras.length
+        ? `Unlike the service's statements, the hand-written one is planned differently here: ${extras.join(', and ')}; `
+        : 'The server neither compiles the hand-written statement nor gives it a parallel worker here; ') +
+        `with both off for its transaction it takes ${fmt(s('rawTuned'))} ms (the API then at ` +
+        `${fmt(s('http') / s('rawTuned'))}× it), on two cores shared with other work.`,
+    );
+  }
+  return parts.join(' ');
+}
+
+/** "p50 (min–max)" of whole numbers. */
+function countSummary(xs: readonly number[]) {
+  const s = summarize(xs);
+  const n = (v: number) => Math.round(v).toLocaleString('en-US');
+  return `${n(s.p50)} (${n(s.min)}–${n(s.max)})`;
+}
+
+const LOAD_LABELS: [keyof LoadRun, string][] = [
+  ['documentLoaded', 'the HTML document received'],
+  ['domContentLoaded', 'the main scripts run (`DOMContentLoaded`)'],
+  ['sessionEnd', 'the session checked (`GET /api/v1/auth/me` answered)'],
+  ['pageCodeEnd', "the page's own code loaded (its lazy chunks, ECharts among them)"],
+  ['apiStart', 'the dashboard request sent'],
+  ['apiEnd', 'its answer received'],
+  ['rowInDom', 'the first data row in the DOM'],
+  ['rowPainted', 'the first data row painted'],
+  ['countsPainted', 'the counts painted'],
+  ['dataOnScreen', '**data on screen** (row and counts painted)'],
+];
+
+function browserSection(r: CongressResult): string[] {
+  const b = r.browser;
+  if (!b || b.runs.length === 0) return [];
+  const load = b.runs.map((x) => x.load);
+  const scroll = b.runs.map((x) => x.scroll);
+  const sum = (xs: number[]) => fmtSummary(summarize(xs));
+  const loadRows = LOAD_LABELS.map(([k, label]) => [label, sum(load.map((x) => x[k] as number))]);
+  const scrollRows: [string, number[], boolean][] = [
+    ['wall time, ms', scroll.map((x) => x.ms), false],
+    ['wheel events', scroll.map((x) => x.wheelEvents), true],
+    ['animation frames', scroll.map((x) => x.frames), true],
+    ['frame interval p50, ms', scroll.map((x) => x.frameP50), false],
+    ['… the page left alone for 1 s just before (baseline)', scroll.map((x) => x.idleP50), false],
+    ['frame interval p95, ms', scroll.map((x) => x.frameP95), false],
+    ['… left alone (baseline)', scroll.map((x) => x.idleP95), false],
+    ['longest frame, ms', scroll.map((x) => x.frameMax), false],
+    ['… left alone (baseline)', scroll.map((x) => x.idleMax), false],
+    ['frames over 50 ms', scroll.map((x) => x.slowFrames), true],
+    ["long animation frames (Chromium's own, ≥ 50 ms)", scroll.map((x) => x.longFrames), true],
+    [
+      'the longest of those, ms (runs that had one)',
+      scroll.filter((x) => x.longFrames > 0).map((x) => x.longestLongFrame),
+      false,
+    ],
+    ['table rows in the DOM, most at once', scroll.map((x) => x.domRowsMax), true],
+  ];
+  const shown = p50(load.map((x) => x.dataOnScreen));
+  const apiEnd = p50(load.map((x) => x.apiEnd));
+  const apiStart = p50(load.map((x) => x.apiStart));
+  const pageCode = p50(load.map((x) => x.pageCodeEnd));
+  const px = p50(scroll.map((x) => x.pixels));
+  const fps = 1000 / p50(scroll.map((x) => x.frameP50));
+  return [
+    `Chromium (${b.chromium}), ${b.runs.length} timed page load${b.runs.length === 1 ? '' : 's'} after an ` +
+      `untimed one, each in a fresh context. Checks: the counts shown equal the API's in every run: ` +
+      `${yes(load.every((x) => x.countsMatch))}; every scroll reached the last of the ${b.rows.toLocaleString('en-US')} ` +
+      `rows: ${yes(scroll.every((x) => x.reachedEnd))}.`,
+    '',
+    ...table(['from navigation start, ms', 'p50 (min–max)'], loadRows),
+    '',
+    ...table(
+      [`scrolling the table to its last row (${WHEEL_STEP} px a frame)`, 'p50 (min–max)'],
+      scrollRows.map(([label, xs, whole]) => [
+        label,
+        xs.length === 0 ? '—' : whole ? countSummary(xs) : sum(xs),
+      ]),
+    ),
+    '',
+    `**Reading:** the data is on screen ${fmt(shown)} ms after navigation start at p50. The dashboard's ` +
+      `request goes out only at ${fmt(apiStart)} ms, once the session is checked and the page's code ` +
+      `(loaded by then at ${fmt(pageCode)} ms) has run; its answer is in at ${fmt(apiEnd)} ms, and rendering ` +
+      `it takes the last ${fmt(shown - apiEnd)} ms. When the page is ready the document holds ` +
+      `${Math.round(p50(load.map((x) => x.domElements))).toLocaleString('en-US')} elements and ` +
+      `${Math.round(p50(load.map((x) => x.domRows)))} table ` +
+      `rows. Scrolling all ${Math.round(px).toLocaleString('en-US')} px to the last row keeps at most ` +
+      `${Math.max(...scroll.map((x) => x.domRowsMax))} rows in the DOM (virtualized) and runs at ` +
+      `${fmt(fps)} frames/s at the median frame (${fmt(1000 / p50(scroll.map((x) => x.idleP50)))} when the page ` +
+      `is left alone), the longest frame ${fmt(p50(scroll.map((x) => x.frameMax)))} ms at p50 over the runs ` +
+      `(${fmt(p50(scroll.map((x) => x.idleMax)))} ms left alone).`,
+    '',
+  ];
+}
+
+function congressBackendSection(r: CongressResult): string[] {
+  const c = r.seeded.counts;
+  const total = STEP_STATUSES.reduce((n, s) => n + r.counts[s], 0);
+  const mix = STEP_STATUSES.map(
+    (s) => `${s.replace('_', ' ')} ${r.counts[s].toLocaleString('en-US')} (${pct(r.counts[s] / total)})`,
+  ).join(', ');
+  const k = r.checks;
+  return [
+    `### ${r.backend}`,
+    '',
+    `${r.version}.`,
+    '',
+    `${c.organizations.toLocaleString('en-US')} organizations: the province, ${c.blocs} blocs of ` +
+      `${c.below.toLocaleString('en-US')} below each (loaded in ${fmt(r.seeded.ms.organizations)} ms); ` +
+      `${c.terms.toLocaleString('en-US')} committee terms, ${c.plans.toLocaleString('en-US')} plans and ` +
+      `${c.tasks.toLocaleString('en-US')} tasks in ${secs(r.seeded.ms.rest)} s. The dashboard reads ` +
+      `${r.anchorName}: ${r.rows.toLocaleString('en-US')} rows, ${c.subtreePlans.toLocaleString('en-US')} with a ` +
+      `plan (${c.noPlan.toLocaleString('en-US')} without, ${c.unscheduled.toLocaleString('en-US')} with no date ` +
+      `yet), ${c.subtreeTasks.toLocaleString('en-US')} tasks; its cells on ${TODAY.split('-').reverse().join('/')}: ${mix}. Checks: the ` +
+      `${r.seeded.sample.plans} plans made by \`createPlan\` have the tasks the bulk load writes: ` +
+      `${yes(r.seeded.sample.sameTasks)}; the hand-written statement's rows equal the API's, organization by ` +
+      `organization: ${yes(k.sameRows)} (${k.apiRows.toLocaleString('en-US')} and ` +
+      `${k.rawRows.toLocaleString('en-US')} rows${k.differing ? `, ${k.differing} differing` : ''}). ` +
+      `${r.series.http?.length ?? 0} timed rounds.`,
+    '',
+    ...table(
+      [
+        `dashboard of ${r.rows.toLocaleString('en-US')} organizations × ${r.steps} steps`,
+        'p50, ms',
+        'p95, ms',
+        '× SQL p50',
+        '× SQL p95',
+      ],
+      dashboardRows(r),
+    ),
+    '',
+    ...table(
+      ['one request through the API, cut at hooks added to the app', 'p50, ms', 'p95, ms'],
+      phaseRows(r),
+    ),
+    '',
+    dashboardReading(r),
+    '',
+    ...browserSection(r),
+    ...r.explain.flatMap((e) => plan(`EXPLAIN ANALYZE on ${r.backend}: ${e.label}`, e.sql, e.plan)),
+  ];
+}
+
+function congressSummary(results: readonly CongressResult[]): string[] {
+  if (results.length === 0) return [];
+  const s = (r: CongressResult, k: DashboardVariant, q = p50) => q(r.series[k] ?? []);
+  const b = (r: CongressResult, f: (x: BrowserResult['runs'][number]) => number, whole = false) =>
+    r.browser?.runs.length
+      ? whole
+        ? countSummary(r.browser.runs.map(f))
+        : fmtSummary(summarize(r.browser.runs.map(f)))
+      : '—';
+  const rows: [string, (r: CongressResult) => string][] = [
+    ['organizations on the dashboard', (r) => r.rows.toLocaleString('en-US')],
+    ['API p50 / p95, ms', (r) => `${fmt(s(r, 'http'))} / ${fmt(s(r, 'http', p95))}`],
+    ['service function p50 / p95, ms', (r) => `${fmt(s(r, 'service'))} / ${fmt(s(r, 'service', p95))}`],
+    [
+      "the service's SQL by hand p50 / p95, ms",
+      (r) => `${fmt(s(r, 'serviceSql'))} / ${fmt(s(r, 'serviceSql', p95))}`,
+    ],
+    ['hand-written statement p50 / p95, ms', (r) => `${fmt(s(r, 'raw'))} / ${fmt(s(r, 'raw', p95))}`],
+    [
+      'API × hand-written, p50 / p95',
+      (r) => `${fmt(s(r, 'http') / s(r, 'raw'))}× / ${fmt(s(r, 'http', p95) / s(r, 'raw', p95))}×`,
+    ],
+    ['service × hand-written, p50', (r) => `${fmt(s(r, 'service') / s(r, 'raw'))}×`],
+    ['Chromium: data on screen, ms p50 (min–max)', (r) => b(r, (x) => x.load.dataOnScreen)],
+    [
+      '… of which waiting for the answer after sending, ms',
+      (r) => b(r, (x) => x.load.apiEnd - x.load.apiStart),
+    ],
+    ['scrolling: longest frame, ms p50 (min–max)', (r) => b(r, (x) => x.scroll.frameMax)],
+    ['scrolling: table rows in the DOM, most', (r) => b(r, (x) => x.scroll.domRowsMax, true)],
+  ];
+  return [
+    ...table(
+      ['', ...results.map((r) => r.backend)],
+      rows.map(([l, f]) => [l, ...results.map(f)]),
+    ),
+    '',
+  ];
+}
+
+/** Section (f), between markers so that a run of this section alone can replace it in an existing file. */
+export function renderCongressSection(
+  results: readonly CongressResult[],
+  header: string[],
+  notes: string[] = [],
+) {
+  const lines = [
+    CONGRESS_START,
+    '## (f) Congress dashboard',
+    '',
+    ...header,
+    '',
+    'Rerun this section alone with `npm run bench -- --only=congress` (`-- --only=congress --quick` for a',
+    'small version); it rewrites only this part of the file.',
+    '',
+    'The data: a fresh database per back-end with a province of four blocs (upper-grassroots organizations),',
+    'each with the same number of organizations below it, one in twenty a grassroots organization and the',
+    'rest its cells, so that the bloc read is a quarter of the tree. Every organization has its 2015–2020 and',
+    '2020–2025 committee terms; nine in ten have a 2020–2025 plan with the fifteen tasks of the Chỉ thị',
+    '35-CT/TW template, due as `scheduleSteps` counts them back from the congress date on the working',
+    'calendar (cells meet from mid-February to March 2020, grassroots organizations from April to June, the',
+    'blocs in July and August; one plan in twenty has no date yet). On the business date, 15/03/2020, the',
+    'steps due before it are done in nine plans out of ten at nine in ten (the rest at four in ten), a few',
+    'skipped, the others overdue; a quarter of those due within ten days are done early. A few plans of the',
+    'bloc read (the bloc itself, a grassroots organization, a cell, one without a date) are made through',
+    '`createPlan` as an office of the bloc and their tasks compared with what the bulk load writes for the',
+    'same plans; the rest go in with `INSERT … SELECT FROM unnest(…)`, then `VACUUM ANALYZE`.',
+    '',
+    'Timed, in turns round by round after a warm-up:',
+    '`GET /api/v1/congress-dashboard?organizationId=<bloc>&termId=<its 2020–2025 term>` over a keep-alive',
+    "socket as the bloc's office, signed in through `POST /api/v1/auth/login` (the app in this process, the",
+    'business date pinned);',
+    '`congressDashboard` called directly with the same actor; its statements (captured from drizzle) sent',
+    'one after another through the driver as drizzle sends them (rows as arrays, dates as text); and the',
+    'baseline, one hand-written statement giving the same organizations with their plans and the states',
+    'of their tasks (on the server also under `SET LOCAL jit = off, max_parallel_workers_per_gather = 0`,',
+    'to show what those two features of the server cost it here):',
+    '',
+    '```sql',
+    RAW_DASHBOARD,
+    '```',
+    '',
+    "with `$1` the bloc's path followed by `%`, `$2` the term's name, `$3` the business date. Of the forms",
+    'tried while writing it, this was the fastest: a `LEFT JOIN` of the tasks with `array_agg(… ORDER BY',
+    "…)` and `GROUP BY` sorts every organization's tasks and was slower on the server, as was a",
+    "`LATERAL` join on the template's steps `WITH ORDINALITY`; ordering by the template's keys",
+    "(`array_position`) instead of the position adds a sort per organization. The API's rows are checked",
+    "against the baseline's organization by organization (name, level, parent, plan, date, length and the",
+    'fifteen states); the baseline returns them in name order, the API in tree order. Each request is also',
+    "cut into its parts by hooks added to the app after its own (`onRequest`, which runs after the session's",
+    "hook, `preSerialization`, `onSend`, `onResponse`), and the two steps of the route's serializer (zod",
+    "`safeEncode` against the response schema, `JSON.stringify`) are timed alone on the service's answer.",
+    '',
+    'Chromium: the web app is built with `vite build` into a temporary directory and served by the same',
+    "app (`webDist`); Debian's Chromium runs headless through playwright-core at 1366×768, signs the office",
+    'in through the login form once, then opens `/congress-dashboard?organizationId=…&termId=…` in a fresh',
+    "context per run (cookies only, no cache). A script injected before the page's own notes, on the page's",
+    'clock (0 = navigation start), when the first data row and the counts enter the DOM (a',
+    '`MutationObserver`) and when they are painted (a task queued from the next animation frame, which runs',
+    "after its paint); the request timings come from the Resource Timing entries. After 1.5 s (the chart's",
+    'entrance animation), the table is brought into view, the frames of the page left alone are noted for',
+    'one second (the baseline: what the machine and headless Chromium give), then the table is scrolled to',
+    `its last row by one wheel event of ${WHEEL_STEP} px (about ten rows; a wheel notch is about 100) dispatched`,
+    "on its scroll holder per animation frame, every frame's start noted with the number of table rows in",
+    "the DOM, and Chromium's long-animation-frame entries collected.",
+    '',
+    ...notes.map((n) => `> ${n}`),
+    ...(notes.length ? [''] : []),
+    ...congressSummary(results),
+    ...results.flatMap(congressBackendSection),
+    CONGRESS_END,
   ];
   return `${lines.join('\n').trimEnd()}\n`;
 }

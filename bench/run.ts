@@ -4,14 +4,18 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Backend, type BackendName, openPglite, openServer, serverReachable } from './backend.js';
 import { type BackupBenchOptions, type BackupBenchResult, backupBenchmark } from './backup.js';
+import { type CongressOptions, type CongressResult, congressBenchmark } from './congress.js';
+import { buildWeb, chromiumVersion, type WebBuild } from './congress-browser.js';
 import { type DocumentsOptions, type DocumentsResult, documentsBenchmark } from './documents.js';
 import { type HttpOptions, type HttpResult, httpBenchmark } from './http.js';
 import { type MembersOptions, type MembersResult, membersBenchmark } from './members.js';
 import { type QueryOptions, type QueryResult, queryBenchmark } from './query.js';
 import {
+  renderCongressSection,
   renderDocumentsSection,
   renderMembersSection,
   renderReport,
+  spliceCongressSection,
   spliceDocumentsSection,
   spliceMembersSection,
 } from './report.js';
@@ -25,6 +29,7 @@ const { values: flags } = parseArgs({
     out: { type: 'string' },
     only: { type: 'string' },
     'import-rows': { type: 'string' },
+    'browser-runs': { type: 'string' },
   },
 });
 const quick = flags.quick === true;
@@ -41,7 +46,7 @@ const queryOptions: QueryOptions = quick
   : { samples: 5, iterations: 200, warmup: 100 };
 const backupOptions: BackupBenchOptions = { runs: quick ? 3 : 5 };
 /** Sections that run alone and rewrite only their own part of the file. */
-const ALONE = ['members', 'documents'] as const;
+const ALONE = ['members', 'documents', 'congress'] as const;
 type Alone = (typeof ALONE)[number];
 const only = flags.only as Alone | undefined;
 if (only !== undefined && !ALONE.includes(only))
@@ -94,6 +99,27 @@ const documentsOptions: DocumentsOptions = quick
       warmup: 5,
       exports: 2,
     };
+const browserRuns = flags['browser-runs'] ? Number(flags['browser-runs']) : quick ? 1 : 5;
+const congressOptions: Omit<CongressOptions, 'webDist'> = quick
+  ? {
+      organizations: { PGlite: 100, 'PostgreSQL server': 500 },
+      blocs: 4,
+      requests: 5,
+      warmup: 2,
+      browserRuns,
+    }
+  : {
+      organizations: { PGlite: 500, 'PostgreSQL server': 5_000 },
+      blocs: 4,
+      requests: 30,
+      warmup: 5,
+      browserRuns,
+    };
+const congressSettings =
+  `${congressOptions.requests} timed rounds after ${congressOptions.warmup} warm-up ones; ` +
+  (browserRuns > 0
+    ? `${browserRuns} timed page load${browserRuns === 1 ? '' : 's'} and scroll${browserRuns === 1 ? '' : 's'} in Chromium after an untimed one`
+    : 'no Chromium');
 const documentsSettings =
   `${documentsOptions.runs} timed rounds of ${documentsOptions.reservations} reservations per row; ` +
   `${documentsOptions.requests} timed coverage requests after ${documentsOptions.warmup} warm-up ones; ` +
@@ -107,8 +133,11 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 
 /** Back-ends still open, so that an interrupted run still drops its server databases. */
 const open = new Set<Backend>();
+/** The web app built for section (f), removed at the end. */
+let web: WebBuild | null = null;
 process.once('SIGINT', () => {
   log('interrupted: closing databases');
+  web?.remove();
   void Promise.allSettled([...open].map((b) => b.close())).then(() => process.exit(130));
 });
 
@@ -131,6 +160,21 @@ function documentsNotes(): string[] {
     `PGlite's coverage reads ${small.members.toLocaleString('en-US')} members in ` +
       `${small.organizations.toLocaleString('en-US')} organizations, the server's ` +
       `${big.members.toLocaleString('en-US')} in ${big.organizations.toLocaleString('en-US')}.`,
+  ];
+}
+
+/** What section (f) leaves out or sizes differently per back-end, said beside its figures. */
+function congressNotes(skipped: string[]): string[] {
+  const { PGlite: small, 'PostgreSQL server': big } = congressOptions.organizations;
+  return [
+    ...skipped,
+    ...(browserRuns === 0 ? ['Chromium was left out (`--browser-runs=0`).'] : []),
+    ...(small < big
+      ? [
+          `PGlite's dashboard reads ${small.toLocaleString('en-US')} organizations below the bloc, the ` +
+            `server's ${big.toLocaleString('en-US')}: compare each back-end with its own baseline, not with the other.`,
+        ]
+      : []),
   ];
 }
 
@@ -159,6 +203,12 @@ async function main() {
   const backup: BackupBenchResult[] = [];
   const members: MembersResult[] = [];
   const documents: DocumentsResult[] = [];
+  const congress: CongressResult[] = [];
+  const congressLoad = { start: 0, max: 0, end: 0 };
+  if (runs('congress') && browserRuns > 0) {
+    log('(f) building the web app for Chromium');
+    web = await buildWeb(log);
+  }
   for (const { name, open: opener } of openers) {
     if (only === undefined) {
       log(`(a) HTTP on ${name}`);
@@ -183,7 +233,31 @@ async function main() {
       log(`(e) documents and dissemination on ${name}`);
       documents.push(await documentsBenchmark(name as BackendName, withFresh, documentsOptions, log));
     }
+    if (runs('congress')) {
+      log(`(f) congress dashboard on ${name}`);
+      const load = () => os.loadavg()[0]!;
+      if (congress.length === 0) congressLoad.start = load();
+      // The load is sampled while the section runs: other work on the machine shows in its figures.
+      const sampler = setInterval(() => {
+        congressLoad.max = Math.max(congressLoad.max, load());
+      }, 5_000);
+      try {
+        congress.push(
+          await congressBenchmark(
+            name as BackendName,
+            withFresh,
+            { ...congressOptions, webDist: web?.dir ?? null },
+            log,
+          ),
+        );
+      } finally {
+        clearInterval(sampler);
+      }
+      congressLoad.end = load();
+      congressLoad.max = Math.max(congressLoad.max, congressLoad.start, congressLoad.end);
+    }
   }
+  web?.remove();
 
   const command = [
     'npm run bench',
@@ -213,12 +287,27 @@ async function main() {
     ],
     [...skipped, ...documentsNotes()],
   );
+  const congressSection = renderCongressSection(
+    congress,
+    [
+      runLine(congressSettings),
+      '',
+      `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, ` +
+        `${machine.os}; Node.js ${process.version}; ${congress.map((r) => `${r.backend}: ${r.version}`).join('; ')}` +
+        `${web ? `; ${await chromiumVersion()}; the web app built in ${(web.ms / 1000).toFixed(1)} s` : ''}. ` +
+        `1-minute load average while this section ran (sampled every 5 s): ${congressLoad.start.toFixed(2)} at ` +
+        `its start, ${congressLoad.max.toFixed(2)} at most, ${congressLoad.end.toFixed(2)} at its end; the ` +
+        `run's own processes (this one, with the app and its database, and Chromium's) count in it.`,
+    ],
+    congressNotes(skipped),
+  );
   if (only !== undefined) {
     fs.mkdirSync(path.dirname(outFile), { recursive: true });
     const existing = fs.existsSync(outFile) ? fs.readFileSync(outFile, 'utf8') : '';
     const alone = {
       members: { letter: 'd', splice: spliceMembersSection, section: membersSection },
       documents: { letter: 'e', splice: spliceDocumentsSection, section: documentsSection },
+      congress: { letter: 'f', splice: spliceCongressSection, section: congressSection },
     }[only];
     fs.writeFileSync(outFile, alone.splice(existing, alone.section));
     log(`wrote section (${alone.letter}) into ${path.relative(process.cwd(), outFile)}`);
@@ -246,7 +335,10 @@ async function main() {
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(
     outFile,
-    spliceDocumentsSection(spliceMembersSection(report, membersSection), documentsSection),
+    spliceCongressSection(
+      spliceDocumentsSection(spliceMembersSection(report, membersSection), documentsSection),
+      congressSection,
+    ),
   );
   log(
     `wrote ${path.relative(process.cwd(), outFile)} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
@@ -255,6 +347,7 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  web?.remove();
   await Promise.allSettled([...open].map((b) => b.close()));
   process.exit(1);
 });

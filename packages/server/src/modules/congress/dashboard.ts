@@ -63,7 +63,12 @@ interface OrgRow {
 /** Each organization followed by its children, siblings in name order (they arrive sorted by name). */
 function treeOrder(rows: OrgRow[], anchorId: string): OrgRow[] {
   const children = new Map<string, OrgRow[]>();
-  for (const r of rows) if (r.parentId) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  for (const r of rows) {
+    if (!r.parentId) continue;
+    const siblings = children.get(r.parentId);
+    if (siblings) siblings.push(r);
+    else children.set(r.parentId, [r]);
+  }
   const present = new Set(rows.map((r) => r.id));
   const roots = rows.filter((r) => r.id === anchorId || !r.parentId || !present.has(r.parentId));
   const out: OrgRow[] = [];

@@ -190,7 +190,11 @@ export async function syncPlansToTemplate(
   const idList = sql`${`{${ids.join(',')}}`}::uuid[]`;
   const tasks = await tx.select().from(k).where(sql`${k.planId} = ANY(${idList})`);
   const byPlan = new Map<string, TaskRow[]>();
-  for (const task of tasks) byPlan.set(task.planId, [...(byPlan.get(task.planId) ?? []), task]);
+  for (const task of tasks) {
+    const list = byPlan.get(task.planId);
+    if (list) list.push(task);
+    else byPlan.set(task.planId, [task]);
+  }
   const calendar = await workingCalendar(tx);
   const reason = `Bước không còn trong mẫu của ${org.name} công bố ngày ${formatDateVi(today)}.`;
   const updates: TaskRow[] = [];
