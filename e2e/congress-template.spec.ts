@@ -26,7 +26,7 @@ async function cellError(page: Page, field: Locator): Promise<string> {
 }
 
 describe('preparation template journey', () => {
-  it('the bloc office drafts a template with a step of its own, is stopped at the late announcement, publishes; a plan adopted below gets the step', async () => {
+  it('the bloc office drafts a template with a step of its own, is stopped at the late announcement, publishes it to the plans adopted below too; a plan adopted later gets the step', async () => {
     const context = await session.newContext();
     const page = await context.newPage();
     onTestFailed(async () => {
@@ -77,8 +77,11 @@ describe('preparation template journey', () => {
     await page.getByRole('button', { name: 'Công bố' }).click();
     const confirm = await visible(page.getByRole('dialog').filter({ hasText: `Công bố mẫu «${TEMPLATE}»?` }));
     await visible(confirm.getByText('Kế hoạch đã ban hành trước đó giữ nguyên các công việc của mình.'));
+    // The plans already adopted below, none of which has held its congress, take the new step as well.
+    await confirm.getByLabel('Áp dụng cho các kế hoạch đã lập (chưa tiến hành đại hội)').check();
     await confirm.getByRole('button', { name: 'Công bố' }).click();
     await visible(page.getByText(`Đã công bố mẫu «${TEMPLATE}» cho các tổ chức thuộc ${BLOC}.`));
+    await visible(page.getByText(/^Đã cập nhật (\d+) kế hoạch: thêm \1 công việc, sửa \d+, bỏ 0\.$/));
     await visible(page.getByText(`Các tổ chức trực thuộc đang theo: ${TEMPLATE}`));
     await visible(page.getByRole('cell', { name: EXTRA }));
     await settled(page);

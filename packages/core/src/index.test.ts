@@ -83,6 +83,7 @@ describe('@daihoi/core', () => {
       'addWorkingDays',
       'workingDaysBetween',
       'withCalendarEdits',
+      'calendarWithEdits',
       'RULE_SET_IDS',
       'isRuleSetId',
       'getRuleSet',

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, compareIsoDates, daysBetween } from '../dates/dates.js';
 import {
   addWorkingDays,
+  calendarWithEdits,
   isWorkingDay,
   VIETNAM_CALENDAR,
   type WorkingCalendar,
@@ -138,6 +139,22 @@ describe('workingDaysBetween', () => {
         expect(workingDaysBetween(date, other)).toBe(n);
       }),
     );
+  });
+});
+
+describe('calendarWithEdits', () => {
+  it("applies an administrator's corrections, one kind per date, over the shipped calendar", () => {
+    expect(calendarWithEdits([])).toBe(VIETNAM_CALENDAR);
+    const edited = calendarWithEdits([
+      // A local day off, a Saturday worked, and Giỗ Tổ 2020 (02/04) back to an ordinary Thursday.
+      { date: '2020-06-01', kind: 'day_off' },
+      { date: '2020-05-09', kind: 'working' },
+      { date: '2020-04-02', kind: 'plain' },
+    ]);
+    expect(isWorkingDay('2020-06-01', edited)).toBe(false);
+    expect(isWorkingDay('2020-05-09', edited)).toBe(true);
+    expect(isWorkingDay('2020-04-02', VIETNAM_CALENDAR)).toBe(false);
+    expect(isWorkingDay('2020-04-02', edited)).toBe(true);
   });
 });
 

@@ -142,3 +142,24 @@ export function withCalendarEdits(base: WorkingCalendar, edits: CalendarEdits): 
   }
   return Object.freeze({ daysOff, workingWeekends, ...(base.covers ? { covers: base.covers } : {}) });
 }
+
+/** How an administrator corrects one date: a day off, a working day, or back to the plain weekday rule. */
+export type CalendarEditKind = 'day_off' | 'working' | 'plain';
+
+/**
+ * The shipped calendar with an administrator's corrections, one per date: each date first goes back to
+ * the plain rule, then becomes a day off or a working day as its kind says ('plain' stays there). The
+ * server counts deadlines on it, and the browser shows example dates on the same.
+ */
+export function calendarWithEdits(
+  edits: readonly { readonly date: string; readonly kind: CalendarEditKind | string }[],
+  base: WorkingCalendar = VIETNAM_CALENDAR,
+): WorkingCalendar {
+  if (edits.length === 0) return base;
+  const of = (kind: CalendarEditKind) => edits.filter((e) => e.kind === kind).map((e) => e.date);
+  return withCalendarEdits(base, {
+    remove: edits.map((e) => e.date),
+    add: of('day_off'),
+    working: of('working'),
+  });
+}

@@ -1,4 +1,4 @@
-import { calendarYears, VIETNAM_CALENDAR, type WorkingCalendar, withCalendarEdits } from '@daihoi/core';
+import { calendarWithEdits, calendarYears, type WorkingCalendar } from '@daihoi/core';
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { recordAudit } from '../../audit/service.js';
 import { can } from '../../auth/policy.js';
@@ -13,14 +13,7 @@ const e = calendarEdits;
 
 /** The calendar that working days are counted on: the shipped one with the administrator's edits. */
 export async function workingCalendar(db: DbOrTx): Promise<WorkingCalendar> {
-  const edits = await db.select({ date: e.date, kind: e.kind }).from(e);
-  if (edits.length === 0) return VIETNAM_CALENDAR;
-  const of = (kind: string) => edits.filter((x) => x.kind === kind).map((x) => x.date);
-  return withCalendarEdits(VIETNAM_CALENDAR, {
-    remove: edits.map((x) => x.date),
-    add: of('day_off'),
-    working: of('working'),
-  });
+  return calendarWithEdits(await db.select({ date: e.date, kind: e.kind }).from(e));
 }
 
 /** A year of the calendar: its official days off with their sources (or provisional), and the edits. */

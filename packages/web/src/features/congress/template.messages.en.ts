@@ -50,7 +50,8 @@ export const congressTemplateEn: Catalog<typeof congressTemplateVi> = {
   },
   hints: {
     sourceDocument: "Optional: the committee's document that sets the steps.",
-    example: "To preview each step's deadline; days off and working days follow the state calendar.",
+    example:
+      "To preview each step's deadline; days off and working days follow the state calendar with the administrator's corrections.",
   },
   placeholders: {
     nameVi: 'E.g. Preparation of the grassroots congresses, term 2020–2025',
@@ -85,8 +86,9 @@ export const congressTemplateEn: Catalog<typeof congressTemplateVi> = {
   },
   offsetText: '{{n}} {{unit}} {{direction}}',
   onCongressDate: 'On the congress date',
-  dueLine: 'Example due date: {{date}}',
   noDue: 'Cannot be computed yet',
+  calendarFailed:
+    "The administrator's corrections of days off could not be loaded; example due dates follow the state calendar for now.",
   submissions: {
     plan: 'Congress plan',
     congress_date: 'Number of delegates and congress dates',
@@ -114,9 +116,18 @@ export const congressTemplateEn: Catalog<typeof congressTemplateVi> = {
     plans:
       'Congress plans adopted from now on by the organizations of {{organization}} receive the steps of this template (except where an organization below has published its own).',
     adopted: 'Plans adopted before keep their tasks.',
+    apply: 'Apply to the plans already adopted (congress not yet held)',
+    applyHint:
+      'Done tasks stay as they are; open tasks take the new title, owner and deadline, missing steps are added, and open tasks of steps dropped from the template become «Skipped» with the reason.',
     notified: 'The committees and offices of the {{count}} organization(s) directly below are notified.',
   },
   published: 'Template «{{name}}» published for the organizations of {{organization}}.',
+  applied: {
+    summary: 'Updated {{plans}} plan(s): {{added}} task(s) added, {{changed}} changed, {{skipped}} skipped.',
+    none: 'No adopted plan (congress not yet held) follows this template; no plan changed.',
+    hint: 'Done tasks stay as they are; skipped tasks are marked «Skipped» with the reason.',
+    link: 'See the congress plans',
+  },
   discardConfirm: {
     title: 'Delete the draft?',
     content: 'The saved draft is deleted; the template in force does not change.',

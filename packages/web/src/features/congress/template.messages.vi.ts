@@ -48,7 +48,8 @@ export const congressTemplateVi = {
   },
   hints: {
     sourceDocument: 'Không bắt buộc: văn bản của cấp ủy quy định các bước.',
-    example: 'Để xem trước thời hạn của từng bước; ngày nghỉ, ngày làm việc theo lịch chung của Nhà nước.',
+    example:
+      'Để xem trước thời hạn của từng bước; ngày nghỉ, ngày làm việc theo lịch chung của Nhà nước và các điều chỉnh của quản trị hệ thống.',
   },
   placeholders: {
     nameVi: 'Ví dụ: Các bước chuẩn bị đại hội cơ sở nhiệm kỳ 2020–2025',
@@ -83,8 +84,9 @@ export const congressTemplateVi = {
   },
   offsetText: '{{n}} {{unit}} {{direction}}',
   onCongressDate: 'Đúng ngày đại hội',
-  dueLine: 'Hạn ví dụ: {{date}}',
   noDue: 'Chưa tính được',
+  calendarFailed:
+    'Không tải được các điều chỉnh lịch ngày nghỉ; hạn ví dụ tạm tính theo lịch chung của Nhà nước.',
   submissions: {
     plan: PREPARATION_SUBMISSION_LABELS_VI.plan,
     congress_date: PREPARATION_SUBMISSION_LABELS_VI.congress_date,
@@ -112,9 +114,18 @@ export const congressTemplateVi = {
     plans:
       'Kế hoạch đại hội mà các tổ chức thuộc {{organization}} ban hành từ nay sẽ nhận các bước của mẫu này (trừ nơi cấp dưới có mẫu riêng đã công bố).',
     adopted: 'Kế hoạch đã ban hành trước đó giữ nguyên các công việc của mình.',
+    apply: 'Áp dụng cho các kế hoạch đã lập (chưa tiến hành đại hội)',
+    applyHint:
+      'Công việc đã hoàn thành giữ nguyên; công việc chưa xong nhận tên, bộ phận thực hiện và thời hạn theo mẫu mới, bước còn thiếu được thêm vào, công việc chưa xong của bước bị bỏ khỏi mẫu chuyển sang «Không thực hiện» kèm lý do.',
     notified: 'Cấp ủy và văn phòng của {{count}} tổ chức trực thuộc trực tiếp nhận thông báo.',
   },
   published: 'Đã công bố mẫu «{{name}}» cho các tổ chức thuộc {{organization}}.',
+  applied: {
+    summary: 'Đã cập nhật {{plans}} kế hoạch: thêm {{added}} công việc, sửa {{changed}}, bỏ {{skipped}}.',
+    none: 'Không có kế hoạch đã lập nào (chưa tiến hành đại hội) theo mẫu này; không kế hoạch nào thay đổi.',
+    hint: 'Công việc đã hoàn thành giữ nguyên; công việc bị bỏ được ghi «Không thực hiện» kèm lý do.',
+    link: 'Xem các kế hoạch đại hội',
+  },
   discardConfirm: {
     title: 'Xóa bản nháp?',
     content: 'Bản nháp đã lưu bị xóa; mẫu đang áp dụng không thay đổi.',

@@ -66,6 +66,10 @@ const templatePath = (organizationId: string) =>
 
 export const TEMPLATE_KEY = [CONGRESS_KEY, 'template'] as const;
 
+/** The key the editor's writes (save, publish, delete the draft) run under, so that the rows wait for them. */
+export const templateWriteKey = (organizationId: string, ruleSetId: string) =>
+  [...TEMPLATE_KEY, 'write', organizationId, ruleSetId] as const;
+
 export const congressTemplateQuery = (organizationId: string, ruleSetId: string) =>
   queryOptions({
     queryKey: [...TEMPLATE_KEY, organizationId, ruleSetId],
@@ -79,10 +83,36 @@ export function putCongressTemplate(organizationId: string, input: PutTemplateIn
   return request<CongressTemplateView>(templatePath(organizationId), { method: 'PUT', body: input });
 }
 
-export function publishCongressTemplate(organizationId: string, ruleSetId: string, version: number) {
-  return request<CongressTemplateView>(`${templatePath(organizationId)}/publish`, {
+/** What a publication with `applyToPlans` changed in the plans below still in preparation. */
+export interface TemplateApplied {
+  plans: number;
+  /** Tasks added for steps a plan lacked. */
+  added: number;
+  /** Tasks rewritten: an open one's new title, owner or deadline, a place in the order, the skipped ones. */
+  changed: number;
+  /** Open tasks of steps the template dropped, now "not carried out" with the reason. */
+  skipped: number;
+}
+
+export interface PublishedTemplateView extends CongressTemplateView {
+  /** Null unless the publication was applied to the plans already adopted. */
+  applied?: TemplateApplied | null;
+}
+
+export interface PublishTemplateInput {
+  version: number;
+  /** Also bring the plans adopted below that have not held their congress to the new steps. */
+  applyToPlans: boolean;
+}
+
+export function publishCongressTemplate(
+  organizationId: string,
+  ruleSetId: string,
+  { version, applyToPlans }: PublishTemplateInput,
+) {
+  return request<PublishedTemplateView>(`${templatePath(organizationId)}/publish`, {
     method: 'POST',
-    body: { ruleSetId, version },
+    body: { ruleSetId, version, ...(applyToPlans ? { applyToPlans } : {}) },
   });
 }
 
@@ -102,11 +132,12 @@ export function withdrawCongressTemplate(organizationId: string, ruleSetId: stri
 
 /**
  * Takes in what a write answered. A publication or withdrawal changes what the organizations below
- * inherit and the dashboard's columns, so those are read again; the audit tab follows every write.
+ * inherit and the dashboard's columns, so those are read again; one applied to the plans below changes
+ * their tasks as well. The audit tab follows every write.
  */
 export function useApplyTemplate(organizationId: string, ruleSetId: string) {
   const queryClient = useQueryClient();
-  return (view: CongressTemplateView, subtreeChanged: boolean) => {
+  return ({ applied, ...view }: PublishedTemplateView, subtreeChanged: boolean) => {
     queryClient.setQueryData(congressTemplateQuery(organizationId, ruleSetId).queryKey, view);
     if (subtreeChanged) {
       void queryClient.invalidateQueries({
@@ -115,6 +146,9 @@ export function useApplyTemplate(organizationId: string, ruleSetId: string) {
       });
       void queryClient.invalidateQueries({ queryKey: [CONGRESS_KEY, 'dashboard'] });
     }
+    if (applied)
+      for (const key of ['plans', 'plan'])
+        void queryClient.invalidateQueries({ queryKey: [CONGRESS_KEY, key] });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
 }

@@ -4,20 +4,30 @@ import { ApiError } from '../../app/api';
 import type { CongressTemplateView, TemplateStep } from './templateApi';
 import {
   addRow,
+  baseOf,
+  cellsOf,
+  draftAfterSave,
   draftIssues,
   draftOf,
   dueOnFor,
+  editorStart,
   emptyRow,
   exampleCongressDate,
+  followedOrigin,
   followedSteps,
+  inheritedOrigin,
   moveRow,
   parseLocal,
+  previewCalendar,
+  previewYears,
+  publishBlock,
   removeRow,
   rowKeys,
   rowOffset,
   sameDraft,
   serializeLocal,
   serverIssues,
+  shownIssues,
   shownNote,
   splitOffset,
   startingDraft,
@@ -26,6 +36,7 @@ import {
   stepsWithIssues,
   type TemplateDraft,
   templateBody,
+  updateRow,
   withoutCell,
 } from './templateDraft';
 
@@ -117,6 +128,76 @@ describe('the draft a committee starts from', () => {
   });
 });
 
+describe('where the editor opens', () => {
+  const published = { nameVi: 'Đã công bố', sourceDocument: null, steps: stored };
+  const saved = { nameVi: 'Bản nháp', sourceDocument: null, steps: stored.slice(1) };
+  const own = { draft: saved, published, publishedAt: '2019-11-01T02:00:00.000Z', version: 3 };
+  const now = new Date('2020-03-15T03:00:00.000Z');
+
+  it('is the stored draft, against its version, when nothing was kept in the browser', () => {
+    const start = editorStart(view(own), RULE_SET, null, 'x');
+    expect(start.restoredAt).toBeNull();
+    expect(start.base.version).toBe(3);
+    expect(sameDraft(start.draft, start.base.draft)).toBe(true);
+    expect(start.draft.nameVi).toBe('Bản nháp');
+    expect(baseOf(view(), RULE_SET)).toEqual({ version: undefined, draft: null });
+  });
+
+  it('is the copy kept in the browser when it says more, against the version it was typed on', () => {
+    const typed = { ...draftOf(saved, RULE_SET), nameVi: 'Bản nháp đang sửa' };
+    const local = parseLocal(serializeLocal(typed, 2, now), now);
+    const start = editorStart(view(own), RULE_SET, local, 'x');
+    expect(start.restoredAt).toBe(now.toISOString());
+    expect(start.draft.nameVi).toBe('Bản nháp đang sửa');
+    expect(start.base.version).toBe(2);
+    expect(start.base.draft?.nameVi).toBe('Bản nháp');
+    const same = parseLocal(serializeLocal(draftOf(saved, RULE_SET), 3, now), now);
+    expect(editorStart(view(own), RULE_SET, same, 'x').restoredAt).toBeNull();
+  });
+
+  it('starts a first draft from the inherited steps under the committee’s name', () => {
+    const start = editorStart(view(), RULE_SET, null, 'Các bước của Khối');
+    expect(start.base).toEqual({ version: undefined, draft: null });
+    expect(start.draft.nameVi).toBe('Các bước của Khối');
+  });
+
+  it('names where the template in force comes from', () => {
+    expect(inheritedOrigin(view(own))).toEqual({ organization: null, publishedAt: null });
+    expect(followedOrigin(view())).toEqual({ organization: null, publishedAt: null });
+    expect(followedOrigin(view(own))).toEqual({
+      organization: 'Đảng bộ Khối Các cơ quan tỉnh',
+      publishedAt: '2019-11-01T02:00:00.000Z',
+    });
+    expect(followedOrigin(view({ ...own, published: null }))).toEqual({
+      organization: null,
+      publishedAt: null,
+    });
+  });
+});
+
+describe('after a save', () => {
+  const sent = { ...fresh(), nameVi: ' Các bước của Khối ' };
+  const stored = {
+    ...draftOf({ nameVi: 'Các bước của Khối', sourceDocument: null, steps: shipped }, RULE_SET),
+  };
+
+  it('shows the draft as stored, unless the user typed on while it ran or the rows say the same', () => {
+    expect(draftAfterSave(sent, sent, stored)).toEqual({ draft: stored, kept: false });
+    const typed = { ...sent, nameVi: 'Đã sửa tiếp' };
+    expect(draftAfterSave(typed, sent, stored)).toEqual({ draft: typed, kept: true });
+    const same = { ...stored, steps: [...stored.steps] };
+    expect(draftAfterSave(same, same, stored)).toEqual({ draft: same, kept: true });
+  });
+
+  it('lets the draft be published once it is saved as it stands and core has nothing to say', () => {
+    const base = { version: 2, draft: stored };
+    expect(publishBlock(false, base, [])).toBeNull();
+    expect(publishBlock(true, base, [])).toBe('save');
+    expect(publishBlock(false, { version: undefined, draft: null }, [])).toBe('save');
+    expect(publishBlock(false, base, [{ row: null, cell: null, code: 'X', message: 'x' }])).toBe('fix');
+  });
+});
+
 describe('marks', () => {
   it('cite the rule of the announcement, also on a committee’s own step that lost its source', () => {
     const own = stored.find((s) => s.key === OPENING_ANNOUNCED_STEP)!;
@@ -189,6 +270,18 @@ describe('editing the rows', () => {
     expect(sameDraft(a, { ...a, nameVi: 'khác' })).toBe(false);
     expect(sameDraft(a, null)).toBe(false);
     expect(sameDraft(null, null)).toBe(true);
+  });
+});
+
+describe('edits', () => {
+  it('change one row, and clear the server messages of the cells they touch', () => {
+    const draft = fresh();
+    const id = draft.steps[1]!.id;
+    const next = updateRow(draft.steps, id, { amount: 12, direction: 'after' });
+    expect(next[1]).toMatchObject({ amount: 12, direction: 'after' });
+    expect(next[0]).toBe(draft.steps[0]);
+    expect(cellsOf({ amount: 12, direction: 'after' })).toEqual(['offset']);
+    expect(cellsOf({ titleVi: 'x', noteVi: 'y', owner: 'office' })).toEqual(['title', 'note', 'owner']);
   });
 });
 
@@ -269,6 +362,28 @@ describe("core's checks at their place", () => {
   });
 });
 
+describe("which of core's messages show", () => {
+  const issues = [
+    { row: 'stored', cell: 'offset' as const, code: 'A', message: 'a' },
+    { row: 'new', cell: 'title' as const, code: 'B', message: 'b' },
+    { row: 'new', cell: 'owner' as const, code: 'C', message: 'c' },
+    { row: null, cell: 'nameVi' as const, code: 'D', message: 'd' },
+    { row: null, cell: null, code: 'E', message: 'e' },
+  ];
+  const codes = (reveal: Parameters<typeof shownIssues>[1]) => shownIssues(issues, reveal).map((i) => i.code);
+
+  it('are those of stored rows and of the whole template at once; a new row’s and the name’s once left', () => {
+    expect(codes({ touched: new Set(), newRows: new Set(['new']), all: false })).toEqual(['A', 'E']);
+    expect(
+      codes({ touched: new Set(['new.title', 'nameVi']), newRows: new Set(['new']), all: false }),
+    ).toEqual(['A', 'B', 'D', 'E']);
+  });
+
+  it('are all of them once a save was tried', () => {
+    expect(codes({ touched: new Set(), newRows: new Set(['new']), all: true })).toHaveLength(issues.length);
+  });
+});
+
 describe("the server's refusal", () => {
   const sent = ['r0', 'r1', 'r2', 'r3'];
 
@@ -337,6 +452,34 @@ describe('the example schedule', () => {
     expect(dueOnFor(null, congress, RULE_SET)).toBeNull();
     expect(dueOnFor({ days: -400 }, congress, RULE_SET)).toBeNull();
     expect(dueOnFor({ days: -1 }, '30/06/2020', RULE_SET)).toBeNull();
+  });
+
+  it('reads the days off of the years its deadlines reach, with a month to spare', () => {
+    const offsets = [{ days: -120 }, { workingDays: -30 }, { days: 7 }, null];
+    expect(previewYears(offsets, congress, RULE_SET)).toEqual([2020]);
+    expect(previewYears([{ days: -180 }], congress, RULE_SET)).toEqual([2019, 2020]);
+    expect(previewYears([{ days: 7 }], '2020-12-20', RULE_SET)).toEqual([2020, 2021]);
+    expect(previewYears(offsets, null, RULE_SET)).toEqual([]);
+    expect(previewYears(offsets, '30/06/2020', RULE_SET)).toEqual([]);
+  });
+
+  it('counts on the administrator’s days off as the server does', () => {
+    const thirty = { workingDays: -30 };
+    expect(previewCalendar([{ edits: [] }])).toBe(previewCalendar([]));
+    // Monday 1/6/2020 made a day off: thirty working days before 30/6 start a day earlier.
+    const dayOff = previewCalendar([{ edits: [{ date: '2020-06-01', kind: 'day_off' }] }]);
+    expect(dueOnFor(thirty, congress, RULE_SET, dayOff)).toBe('2020-05-18');
+    // Saturday 27/6/2020 made a working day: a day later.
+    const working = previewCalendar([{ edits: [{ date: '2020-06-27', kind: 'working' }] }]);
+    expect(dueOnFor(thirty, congress, RULE_SET, working)).toBe('2020-05-20');
+    // The holidays of 30/4 and 1/5/2020 made ordinary days: 45 working days before go back two less.
+    const forty5 = { workingDays: -45 };
+    expect(dueOnFor(forty5, congress, RULE_SET)).toBe('2020-04-24');
+    const plain = previewCalendar([
+      { edits: [{ date: '2020-04-30', kind: 'plain' }] },
+      { edits: [{ date: '2020-05-01', kind: 'plain' }] },
+    ]);
+    expect(dueOnFor(forty5, congress, RULE_SET, plain)).toBe('2020-04-28');
   });
 
   it('starts from the directive’s deadline for the level below the committee', () => {

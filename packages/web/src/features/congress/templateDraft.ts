@@ -1,5 +1,8 @@
 import {
+  addDays,
   CONGRESS_HELD_STEP,
+  calendarWithEdits,
+  compareIsoDates,
   defaultPreparationTemplate,
   foldVietnamese,
   formatRuleSource,
@@ -17,6 +20,7 @@ import {
   templateRuleErrors,
   VIETNAM_CALENDAR,
   validateTemplate,
+  type WorkingCalendar,
 } from '@daihoi/core';
 import { isApiError } from '../../app/api';
 import type {
@@ -29,9 +33,9 @@ import type {
 
 /**
  * The editing of an upper committee's preparation template, without React: the rows as the editor holds
- * them, the body the server takes, core's checks placed at the step and cell they are about, the server's
- * refusals placed the same way, the due dates for an example congress date, and the copy kept in the
- * browser while the user types.
+ * them, where the editor starts, the body the server takes, core's checks placed at the step and cell
+ * they are about, the server's refusals placed the same way, the due dates for an example congress date
+ * on the administrator's calendar, and the copy kept in the browser while the user types.
  */
 
 export type OffsetUnit = 'days' | 'workingDays';
@@ -188,6 +192,86 @@ export function startingDraft(
   };
 }
 
+/** Who published a template and when; `organization` null for the template shipped under the directive. */
+export interface TemplateOrigin {
+  organization: string | null;
+  publishedAt: string | null;
+}
+
+/** Where the inherited template comes from: the shipped one under the directive, or a committee above's. */
+export function inheritedOrigin(view: CongressTemplateView): TemplateOrigin {
+  const { organization, publishedAt } = view.inherited;
+  return { organization: organization?.name ?? null, publishedAt };
+}
+
+/** Where what the subtree follows now comes from: the committee's own published template, else what it inherits. */
+export function followedOrigin(view: CongressTemplateView): TemplateOrigin {
+  if (!view.own?.published) return inheritedOrigin(view);
+  return { organization: view.organization.name, publishedAt: view.own.publishedAt };
+}
+
+/** What the editor's draft was read from: the version a save or publication sends back, and the stored draft. */
+export interface DraftBase {
+  version: number | undefined;
+  draft: TemplateDraft | null;
+}
+
+export const baseOf = (view: CongressTemplateView, ruleSetId: RuleSetId): DraftBase => ({
+  version: view.own?.version,
+  draft: view.own?.draft ? draftOf(view.own.draft, ruleSetId) : null,
+});
+
+export interface EditorStart {
+  draft: TemplateDraft;
+  base: DraftBase;
+  /** When the draft was restored from this browser: the time it was kept. */
+  restoredAt: string | null;
+}
+
+/**
+ * The editor as it opens: the copy kept in this browser when it says more than what is stored (against
+ * the version it was typed on), else the stored draft, else where a new draft starts.
+ */
+export function editorStart(
+  view: CongressTemplateView,
+  ruleSetId: RuleSetId,
+  local: LocalDraft | null,
+  ownName: string,
+): EditorStart {
+  const base = baseOf(view, ruleSetId);
+  if (local && !sameDraft(local.draft, base.draft))
+    return {
+      draft: local.draft,
+      base: { ...base, version: local.baseVersion ?? undefined },
+      restoredAt: local.savedAt,
+    };
+  return { draft: base.draft ?? startingDraft(view, ruleSetId, ownName), base, restoredAt: null };
+}
+
+/**
+ * What the rows show once a save answers: what was typed while it ran stays, and so do rows that say
+ * what is stored; otherwise (the server kept the text trimmed, say) the draft as stored. `kept` tells
+ * the rows stayed, so that the copy kept in the browser goes only when they did not.
+ */
+export function draftAfterSave(
+  now: TemplateDraft,
+  sent: TemplateDraft | null,
+  stored: TemplateDraft,
+): { draft: TemplateDraft; kept: boolean } {
+  const kept = !sameDraft(now, sent) || sameDraft(now, stored);
+  return { draft: kept ? now : stored, kept };
+}
+
+/** Why the draft cannot be published now: it is not saved as it stands, or core has messages on it. */
+export function publishBlock(
+  dirty: boolean,
+  base: DraftBase,
+  issues: readonly DraftIssue[],
+): 'save' | 'fix' | null {
+  if (dirty || base.draft === null || base.version === undefined) return 'save';
+  return issues.length > 0 ? 'fix' : null;
+}
+
 /**
  * "Báo cáo Thường trực Đảng ủy Khối" → "bao_cao_thuong_truc_dang_uy_khoi": a stable key for a step added
  * in the editor (ASCII snake_case, as core wants), unique among `taken`.
@@ -269,6 +353,11 @@ export function sameDraft(a: TemplateDraft | null, b: TemplateDraft | null): boo
 // ---------------------------------------------------------------------------------------------------
 // Editing the rows
 
+/** The row with the changes typed into it. */
+export function updateRow(steps: readonly StepRow[], id: string, changes: Partial<StepRow>): StepRow[] {
+  return steps.map((r) => (r.id === id ? { ...r, ...changes } : r));
+}
+
 /** Up (-1) or down (+1) by one; the row stays where it is at either end. */
 export function moveRow(steps: readonly StepRow[], id: string, delta: -1 | 1): StepRow[] {
   const from = steps.findIndex((r) => r.id === id);
@@ -336,6 +425,7 @@ const CODE_CELL: Readonly<Record<string, StepCell>> = {
   OPENING_ANNOUNCEMENT_TOO_LATE: 'offset',
 };
 
+/** The cell of a row's field, as the editor holds it or as the server names it in a refusal. */
 const FIELD_CELL: Readonly<Record<string, StepCell>> = {
   key: 'title',
   titleVi: 'title',
@@ -343,9 +433,17 @@ const FIELD_CELL: Readonly<Record<string, StepCell>> = {
   offset: 'offset',
   days: 'offset',
   workingDays: 'offset',
+  unit: 'offset',
+  direction: 'offset',
+  amount: 'offset',
   submission: 'submission',
   noteVi: 'note',
 };
+
+/** The cells an edit of these fields of a row changes (whose server messages it clears). */
+export function cellsOf(changes: Partial<StepRow>): StepCell[] {
+  return [...new Set(Object.keys(changes).flatMap((f) => FIELD_CELL[f] ?? []))];
+}
 
 function issueOf(error: TemplateError, rowIds: readonly string[]): DraftIssue {
   const row = error.stepIndex === undefined ? null : (rowIds[error.stepIndex] ?? null);
@@ -414,6 +512,29 @@ export function messagesAt(
   return [...new Set(issues.filter((i) => i.row === row && i.cell === cell).map((i) => i.message))];
 }
 
+/** What the user has done that lets core's messages show: touched fields, rows added here, a save tried. */
+export interface IssueReveal {
+  /** 'nameVi', or '<row id>.<cell>'. */
+  touched: ReadonlySet<string>;
+  /** Rows added in the editor: empty at first, their messages wait until their cells are left. */
+  newRows: ReadonlySet<string>;
+  /** After a save was tried: every message shows. */
+  all: boolean;
+}
+
+/**
+ * Core's messages that show now: all of them once a save was tried; else those of the stored rows at
+ * once (a step made invalid elsewhere shows as the draft opens), those of a new row's cell once it was
+ * left, the name's once it was, and the rest of the template's as they arise.
+ */
+export function shownIssues(issues: readonly DraftIssue[], reveal: IssueReveal): DraftIssue[] {
+  if (reveal.all) return [...issues];
+  return issues.filter((i) => {
+    if (i.row === null) return i.cell !== 'nameVi' || reveal.touched.has('nameVi');
+    return !reveal.newRows.has(i.row) || reveal.touched.has(`${i.row}.${i.cell}`);
+  });
+}
+
 /** The numbers of the steps (from 1, in the editor's order) that have a message, for the summary above them. */
 export function stepsWithIssues(issues: readonly DraftIssue[], steps: readonly StepRow[]): number[] {
   const at = new Set(issues.flatMap((i) => (i.row ? [steps.findIndex((r) => r.id === i.row) + 1] : [])));
@@ -435,14 +556,15 @@ export function withoutCell(
 const PROBE = 'probe';
 
 /**
- * The deadline of one offset for a congress on `congressDate`, as core schedules it (days off moved, working
- * days counted with the shipped calendar); null while the offset is missing, too far, or out of the
- * calendar's years.
+ * The deadline of one offset for a congress on `congressDate`, as core schedules a plan (days off moved,
+ * working days counted on `calendar`: the shipped one unless the administrator's edits are given); null
+ * while the offset is missing, too far, or out of the calendar's years.
  */
 export function dueOnFor(
   offset: StepOffset | null,
   congressDate: string,
   ruleSetId: RuleSetId,
+  calendar: WorkingCalendar = VIETNAM_CALENDAR,
 ): string | null {
   if (!offset) return null;
   const unit = 'workingDays' in offset ? 'workingDays' : 'days';
@@ -459,12 +581,46 @@ export function dueOnFor(
     const steps = scheduleSteps(
       { id: PROBE, nameVi: PROBE, ruleSetId, steps: [congress, probe] },
       congressDate,
-      VIETNAM_CALENDAR,
+      calendar,
     );
     return steps[1]?.dueOn ?? null;
   } catch {
     return null;
   }
+}
+
+/** How far beyond its deadlines on the shipped calendar a preview may reach once edited days off move them. */
+const PREVIEW_MARGIN_DAYS = 31;
+
+/**
+ * The years whose days off the preview counts on: from the earliest deadline to the latest (and the
+ * congress date), on the shipped calendar, with a month's margin for the days an administrator adds.
+ */
+export function previewYears(
+  offsets: readonly (StepOffset | null)[],
+  congressDate: string | null,
+  ruleSetId: RuleSetId,
+): number[] {
+  if (!congressDate || dueOnFor({ days: 0 }, congressDate, ruleSetId) === null) return [];
+  const dates = [congressDate, ...offsets.flatMap((o) => dueOnFor(o, congressDate, ruleSetId) ?? [])];
+  const sorted = dates.sort(compareIsoDates);
+  const first = Number(addDays(sorted[0]!, -PREVIEW_MARGIN_DAYS).slice(0, 4));
+  const last = Number(addDays(sorted.at(-1)!, PREVIEW_MARGIN_DAYS).slice(0, 4));
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+/** A year's edits as GET /calendar/{year} shows them: 'day_off', 'working', or 'plain' (an ordinary day). */
+export interface CalendarYearEdits {
+  edits: readonly { date: string; kind: string }[];
+}
+
+/**
+ * The shipped calendar with the administrator's edits of the given years, as the server counts plan
+ * deadlines (calendar/service.ts workingCalendar): an edited day loses what the shipped calendar said of
+ * it and becomes what the edit says.
+ */
+export function previewCalendar(years: readonly CalendarYearEdits[]): WorkingCalendar {
+  return calendarWithEdits(years.flatMap((y) => y.edits));
 }
 
 /**
@@ -503,6 +659,15 @@ export const localDraftKey = (userId: string, organizationId: string, ruleSetId:
 
 export function serializeLocal(draft: TemplateDraft, baseVersion: number | null, now: Date): string {
   return JSON.stringify({ savedAt: now.toISOString(), baseVersion, draft } satisfies LocalDraft);
+}
+
+/** The browser's storage, or null where the page may not use it (a private window, a sandbox, a test). */
+export function localStore(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const isText = (v: unknown): v is string => typeof v === 'string';
