@@ -6,16 +6,22 @@ import { notify } from '../notifications/service.js';
 import { committeeTerms, organizations } from '../organizations/tables.js';
 import { congressPlans, congressSubmissions, congressTasks } from './tables.js';
 
+/** Who a reminder goes to and what it names: the plan, its organization and the term. */
+const planColumns = {
+  planId: congressPlans.id,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+  term: committeeTerms.name,
+};
+const planGroup = [congressPlans.id, organizations.id, organizations.name, committeeTerms.name] as const;
+
 /** Plans with open tasks that are late or due within the week, with how many of each. */
 function behindPlans(db: DbOrTx, today: string) {
   const soon = addDays(today, STEP_DUE_SOON_DAYS);
   const k = congressTasks;
   return db
     .select({
-      planId: congressPlans.id,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-      term: committeeTerms.name,
+      ...planColumns,
       overdue: sql<number>`count(*) FILTER (WHERE ${k.dueOn} < ${today})::int`,
       dueSoon: sql<number>`count(*) FILTER (WHERE ${k.dueOn} >= ${today})::int`,
     })
@@ -24,7 +30,7 @@ function behindPlans(db: DbOrTx, today: string) {
     .innerJoin(organizations, eq(organizations.id, congressPlans.organizationId))
     .innerJoin(committeeTerms, eq(committeeTerms.id, congressPlans.termId))
     .where(and(eq(k.status, 'open'), lte(k.dueOn, soon)))
-    .groupBy(congressPlans.id, organizations.id, organizations.name, committeeTerms.name);
+    .groupBy(...planGroup);
 }
 
 /** Plans with submissions the committee above returned and that have not gone up again since. */
@@ -32,10 +38,7 @@ function returnedPlans(db: DbOrTx) {
   const s = congressSubmissions;
   return db
     .select({
-      planId: congressPlans.id,
-      organizationId: organizations.id,
-      organizationName: organizations.name,
-      term: committeeTerms.name,
+      ...planColumns,
       returned: sql<number>`count(*)::int`,
     })
     .from(s)
@@ -49,7 +52,7 @@ function returnedPlans(db: DbOrTx) {
               AND later.kind = ${s.kind} AND later.round > ${s.round})`,
       ),
     )
-    .groupBy(congressPlans.id, organizations.id, organizations.name, committeeTerms.name);
+    .groupBy(...planGroup);
 }
 
 type Behind = Awaited<ReturnType<typeof behindPlans>>[number] & { returned: number };
