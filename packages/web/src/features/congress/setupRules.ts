@@ -9,7 +9,8 @@ import {
   RULE_SET_IDS,
   type RuleSetId,
 } from '@daihoi/core';
-import { ApiError, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
+import { detailIssues, withIssues } from '../../app/forms';
 import { mergeFresh } from './form';
 import { defaultTermId, ruleSetIdForTerm, type TermLike } from './helpers';
 import {
@@ -197,19 +198,8 @@ function formPath(path: unknown): (string | number)[] | null {
  * path the form knows, the refusal stays in the alert above the form.
  */
 export function forRulesForm(error: unknown): unknown {
-  if (!isApiError(error) || !Array.isArray(error.details)) return error;
-  const issues: { path: (string | number)[]; message: string }[] = [];
-  for (const d of error.details) {
-    const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown };
-    const target = formPath(path);
-    if (target)
-      issues.push({
-        path: target,
-        message: typeof message === 'string' && message ? message : error.message,
-      });
-  }
-  if (issues.length === 0) return error;
-  return new ApiError(error.status, error.code, error.message, issues);
+  if (!isApiError(error)) return error;
+  return withIssues(error, detailIssues(error, formPath));
 }
 
 /** After a stale save: what the user left alone takes the newest values, level by level; what they typed stays. */

@@ -1,4 +1,5 @@
-import { ApiError, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
+import { detailIssues, type FormIssue, withIssues } from '../../app/forms';
 import type { CongressSubcommittee } from './api';
 import {
   type CreateSubcommitteeInput,
@@ -141,21 +142,11 @@ export function forSubcommitteeForm(
   rows: readonly Pick<SubcommitteeMemberRow, 'memberId'>[],
 ) {
   if (!isApiError(error)) return error;
-  const issues: { path: (string | number)[]; message: string }[] = [];
+  const issues: FormIssue[] = [];
   const outside = new Set(outsideMemberIds(error));
   rows.forEach((r, i) => {
     if (outside.has(r.memberId)) issues.push({ path: ['members', i, 'memberId'], message: error.message });
   });
-  if (Array.isArray(error.details))
-    for (const d of error.details) {
-      const { path, message } = (d ?? {}) as { path?: unknown; message?: unknown };
-      const target = formPath(path);
-      if (target)
-        issues.push({
-          path: target,
-          message: typeof message === 'string' && message ? message : error.message,
-        });
-    }
-  if (issues.length === 0) return error;
-  return new ApiError(error.status, error.code, error.message, issues);
+  issues.push(...detailIssues(error, formPath));
+  return withIssues(error, issues);
 }
