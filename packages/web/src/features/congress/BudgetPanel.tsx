@@ -22,6 +22,7 @@ import { isApiError } from '../../app/api';
 import { FormError } from '../../app/FormError';
 import { showError, showSuccess } from '../../app/feedback';
 import { errorText } from '../../app/forms';
+import { LoadFailed } from '../../app/LoadFailed';
 import { isSessionError } from '../../app/queryClient';
 import { useIsPhone } from '../../app/useMediaQuery';
 import {
@@ -836,18 +837,6 @@ export function BudgetPanel({ planId, canEdit }: { planId: string; canEdit: bool
   const query = useQuery(budgetQuery(planId));
   if (query.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (query.isError)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('congressBudget.loadFailed')}
-        description={errorText(query.error, t('errors.unexpected'))}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('app.retry')}
-          </Button>
-        }
-      />
-    );
+    return <LoadFailed title={t('congressBudget.loadFailed')} error={query.error} onRetry={query.refetch} />;
   return <BudgetEditor key={planId} planId={planId} canEdit={canEdit} data={query.data} />;
 }

@@ -27,6 +27,7 @@ import { FormError } from '../../app/FormError';
 import { showError, showSuccess } from '../../app/feedback';
 import { DATE_INPUT_FORMAT, formatDate } from '../../app/format';
 import { errorText } from '../../app/forms';
+import { LoadFailed } from '../../app/LoadFailed';
 import { isAdmin } from '../../app/permissions';
 import { isSessionError } from '../../app/queryClient';
 import { useRoles } from '../../app/session';
@@ -457,16 +458,10 @@ export default function CalendarEditsPage() {
       {query.isPending ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : query.isError ? (
-        <Alert
-          type="error"
-          showIcon
+        <LoadFailed
           title={t('congressSetup.calendar.loadFailed')}
-          description={errorText(query.error, t('errors.unexpected'))}
-          action={
-            <Button size="small" onClick={() => void query.refetch()}>
-              {t('app.retry')}
-            </Button>
-          }
+          error={query.error}
+          onRetry={query.refetch}
         />
       ) : (
         <YearView key={year} data={query.data} canEdit={canEdit} />

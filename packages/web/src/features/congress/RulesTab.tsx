@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { FormError } from '../../app/FormError';
 import { showSuccess } from '../../app/feedback';
 import { DATE_INPUT_FORMAT, formatDate } from '../../app/format';
-import { errorText } from '../../app/forms';
+import { LoadFailed } from '../../app/LoadFailed';
 import { useFormMutation } from '../../app/useFormMutation';
 import { useIsPhone } from '../../app/useMediaQuery';
 import { CONGRESS_KEY } from './api';
@@ -445,17 +445,7 @@ export function RulesTab(props: SetupTabProps) {
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError)
     return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('congressSetup.rules.loadFailed')}
-        description={errorText(query.error, t('errors.unexpected'))}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('app.retry')}
-          </Button>
-        }
-      />
+      <LoadFailed title={t('congressSetup.rules.loadFailed')} error={query.error} onRetry={query.refetch} />
     );
   return <RulesEditor {...props} data={query.data} />;
 }

@@ -1,11 +1,11 @@
 import { getRuleSet, RULE_SET_IDS } from '@daihoi/core';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Flex, Result, Row, Select, Skeleton, Tabs, Typography } from 'antd';
+import { Alert, Card, Col, Flex, Result, Row, Select, Skeleton, Tabs, Typography } from 'antd';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSystemInfo } from '../../app/DemoBanner';
-import { errorText } from '../../app/forms';
+import { LoadFailed } from '../../app/LoadFailed';
 import { canManageCongress, readsCongressPlans } from '../../app/permissions';
 import { useCurrentSession } from '../../app/session';
 import { useIsPhone } from '../../app/useMediaQuery';
@@ -78,17 +78,7 @@ export default function SetupPage() {
       return <Alert type="info" showIcon title={t('congressSetup.noOrganization')} />;
     if (org.isError)
       return (
-        <Alert
-          type="error"
-          showIcon
-          title={t('congressSetup.organizationFailed')}
-          description={errorText(org.error, t('errors.unexpected'))}
-          action={
-            <Button size="small" onClick={() => void org.refetch()}>
-              {t('app.retry')}
-            </Button>
-          }
-        />
+        <LoadFailed title={t('congressSetup.organizationFailed')} error={org.error} onRetry={org.refetch} />
       );
     if (!org.data) return <Skeleton active paragraph={{ rows: 8 }} />;
     const props: SetupTabProps = {

@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { showSuccess } from '../../app/feedback';
-import { errorText } from '../../app/forms';
+import { LoadFailed } from '../../app/LoadFailed';
 import { useCurrentSession } from '../../app/session';
 import { useIsPhone } from '../../app/useMediaQuery';
 import type { SetupTabProps } from './setupTab';
@@ -244,17 +244,7 @@ export function TemplateTab(props: SetupTabProps) {
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError)
     return (
-      <Alert
-        type="error"
-        showIcon
-        title={t('congressTemplate.loadFailed')}
-        description={errorText(query.error, t('errors.unexpected'))}
-        action={
-          <Button size="small" onClick={() => void query.refetch()}>
-            {t('app.retry')}
-          </Button>
-        }
-      />
+      <LoadFailed title={t('congressTemplate.loadFailed')} error={query.error} onRetry={query.refetch} />
     );
   return <TemplateView {...props} data={query.data} />;
 }
