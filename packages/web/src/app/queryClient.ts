@@ -17,12 +17,15 @@ export function isSessionError(error: unknown): boolean {
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
+      // The server is often this very laptop: the browser's idea of being offline (no Wi-Fi in the
+      // meeting room, a flapping interface) must not pause reads or hold a save spinning.
       queries: {
+        networkMode: 'always',
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         retry: (count, error) => !(isApiError(error) && error.status > 0 && error.status < 500) && count < 2,
       },
-      mutations: { retry: false },
+      mutations: { networkMode: 'always', retry: false },
     },
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
