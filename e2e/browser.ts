@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { TMP_DIR } from './server.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,4 +50,25 @@ export async function settled(page: Page, timeout = 5_000): Promise<void> {
     undefined,
     { timeout, polling: 100 },
   );
+}
+
+/** Types a date as dd/mm/yyyy into an antd date field and leaves it, as a clerk does. */
+export async function fillDate(field: Locator, value: string) {
+  await field.fill(value);
+  await field.press('Tab');
+}
+
+/** The message shown under a field: the help its aria-describedby points to. */
+export async function fieldError(page: Page, field: Locator): Promise<Locator> {
+  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
+  const help = ((await field.getAttribute('aria-describedby')) ?? '')
+    .split(' ')
+    .find((id) => id.endsWith('_help'));
+  expect(help, 'the field names its error message').toBeDefined();
+  return visible(page.locator(`[id="${help}"]`));
+}
+
+/** An option of the open antd select list. */
+export function option(page: Page, name: string | RegExp): Locator {
+  return page.locator('.ant-select-item-option').filter({ hasText: name, visible: true });
 }

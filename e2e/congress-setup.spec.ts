@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { screenshot, settled, visible } from './browser.ts';
+import { fieldError, fillDate, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
 
 const BLOC = 'Đảng bộ Khối Các cơ quan tỉnh';
@@ -16,21 +15,6 @@ const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/đ/gi, 'd')
     .toLowerCase();
-
-async function fillDate(field: Locator, value: string) {
-  await field.fill(value);
-  await field.press('Tab');
-}
-
-/** The message shown under a field: the help its aria-describedby points to. */
-async function fieldError(page: Page, field: Locator): Promise<string> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const help = ((await field.getAttribute('aria-describedby')) ?? '')
-    .split(' ')
-    .find((id) => id.endsWith('_help'));
-  expect(help, 'the field names its error message').toBeDefined();
-  return (await (await visible(page.locator(`[id="${help}"]`))).textContent()) ?? '';
-}
 
 describe('congress setup journey', () => {
   it('the bloc narrows the grassroots deadline, a department is held to it, and forms its subcommittees', async () => {
@@ -53,7 +37,7 @@ describe('congress setup journey', () => {
     const deadline = page.getByLabel(GRASSROOTS_DEADLINE, { exact: true });
     await fillDate(deadline, '15/07/2020');
     await page.getByRole('button', { name: 'Lưu thời hạn' }).click();
-    const refusal = await fieldError(page, deadline);
+    const refusal = (await (await fieldError(page, deadline)).textContent()) ?? '';
     expect(refusal).toContain('15/07/2020');
     expect(refusal).toContain('35-CT/TW');
     expect(refusal).toContain('30/06/2020');
@@ -81,7 +65,7 @@ describe('congress setup journey', () => {
     const save = page.locator('form').getByRole('button', { name: 'Lưu' });
     await fillDate(date, '22/06/2020');
     await save.click();
-    const tighter = await fieldError(page, date);
+    const tighter = (await (await fieldError(page, date)).textContent()) ?? '';
     expect(tighter).toContain('15/06/2020');
     expect(tighter).toContain('165-KH/ĐUK');
     await settled(page);

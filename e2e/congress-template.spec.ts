@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { screenshot, settled, visible } from './browser.ts';
+import { option, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
 
 const BLOC = 'Đảng bộ Khối Các cơ quan tỉnh';
@@ -12,11 +12,6 @@ const STEPS = 15;
 const OPENING = 10;
 
 const session = useSession();
-
-/** An option of the list open now (a closed select keeps its own in the page, hidden). */
-function option(page: Page, name: string): Locator {
-  return page.locator('.ant-select-item-option').filter({ hasText: name, visible: true });
-}
 
 /** The message under a cell: the one its aria-describedby points to. */
 async function cellError(page: Page, field: Locator): Promise<string> {

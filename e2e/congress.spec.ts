@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { screenshot, settled, visible } from './browser.ts';
+import { fieldError, fillDate, option, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
 
 const ORG_NAME = 'Đảng bộ Sở Tài chính';
@@ -13,26 +13,6 @@ const CREATE_PLAN = `Lập kế hoạch đại hội cho ${ORG_NAME}`;
 const STEPS = 15;
 
 const session = useSession();
-
-async function fillDate(field: Locator, value: string) {
-  await field.fill(value);
-  await field.press('Tab');
-}
-
-/** The message shown under a field: the help its aria-describedby points to. */
-async function fieldError(page: Page, field: Locator): Promise<Locator> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const help = ((await field.getAttribute('aria-describedby')) ?? '')
-    .split(' ')
-    .find((id) => id.endsWith('_help'));
-  expect(help, 'the field names its error message').toBeDefined();
-  return visible(page.locator(`[id="${help}"]`));
-}
-
-/** An option of the list open now (a closed select keeps its own in the page, hidden). */
-function option(page: Page, name: string | RegExp): Locator {
-  return page.locator('.ant-select-item-option').filter({ hasText: name, visible: true });
-}
 
 /** One budget line, typed cell by cell as a clerk would (the category from its list). */
 async function fillLine(

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import type { Download, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { docxText } from '../packages/server/src/exports/docx-text.ts';
-import { screenshot, settled, visible } from './browser.ts';
+import { fieldError, fillDate, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
+import { rowsOf, workbookOf } from './xlsx.ts';
 
 const BLOC = 'Đảng bộ Khối Các cơ quan tỉnh';
 const ORG_NAME = 'Đảng bộ Sở Tài chính';
@@ -19,46 +19,11 @@ const ABSENCE = 'Đi công tác';
 
 const session = useSession();
 
-async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
-  return workbook;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  return String(value);
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet | undefined): string[][] {
-  const rows: string[][] = [];
-  sheet?.eachRow((row) => {
-    rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellText));
-  });
-  return rows;
-}
-
 /** Opens a search select, types, and picks the option that reads `option`. */
 async function choose(page: Page, field: Locator, search: string, option: string) {
   await field.click();
   await field.fill(search);
   await (await visible(page.locator('.ant-select-item-option').filter({ hasText: option }))).click();
-}
-
-async function fillDate(field: Locator, value: string) {
-  await field.fill(value);
-  await field.press('Tab');
-}
-
-/** The message shown under a field: the help its aria-describedby points to. */
-async function fieldError(page: Page, field: Locator): Promise<Locator> {
-  await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-  const help = ((await field.getAttribute('aria-describedby')) ?? '')
-    .split(' ')
-    .find((id) => id.endsWith('_help'));
-  expect(help, 'the field names its error message').toBeDefined();
-  return visible(page.locator(`[id="${help}"]`));
 }
 
 describe('document journey', () => {

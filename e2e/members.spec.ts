@@ -1,33 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { screenshot, visible } from './browser.ts';
 import { signIn, useSession } from './session.ts';
+import { rowsOf, workbookOf } from './xlsx.ts';
 
 const ORG_NAME = 'Đảng bộ Sở Tài chính';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const session = useSession();
-
-async function workbookOf(download: Download): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(await download.path());
-  return workbook;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  return String(value);
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet): string[][] {
-  const rows: string[][] = [];
-  sheet.eachRow((row) => {
-    rows.push((row.values as ExcelJS.CellValue[]).slice(1).map(cellText));
-  });
-  return rows;
-}
 
 type Person = Record<string, string>;
 
