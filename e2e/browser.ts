@@ -72,3 +72,13 @@ export async function fieldError(page: Page, field: Locator): Promise<Locator> {
 export function option(page: Page, name: string | RegExp): Locator {
   return page.locator('.ant-select-item-option').filter({ hasText: name, visible: true });
 }
+
+/**
+ * A button by its whole text. antd keeps a finished loading icon (aria-label "loading") inside the button
+ * while the icon's leave animation runs, and on a loaded machine it can stay there for seconds: the
+ * button's name then reads "loading Lưu" although it shows "Lưu" and works.
+ */
+export function button(scope: Page | Locator, text: string): Locator {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByRole('button', { name: new RegExp(`^(loading )?${escaped}$`) });
+}

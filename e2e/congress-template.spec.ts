@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { option, screenshot, settled, visible } from './browser.ts';
+import { button, option, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
 
 const BLOC = 'Đảng bộ Khối Các cơ quan tỉnh';
@@ -90,7 +90,7 @@ describe('preparation template journey', () => {
     const date = page.getByLabel('Ngày khai mạc (dự kiến)');
     await date.fill('20/05/2020');
     await date.press('Tab');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await button(page, 'Lưu').click();
     await page.waitForURL(/\/congress-plans\/[0-9a-f-]{36}$/);
     await visible(page.getByRole('heading', { name: `Kế hoạch đại hội — ${ORG_NAME}` }));
     const tasks = page.getByRole('tabpanel', { name: `Công việc chuẩn bị (${STEPS + 1})` });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { fieldError, fillDate, option, screenshot, settled, visible } from './browser.ts';
+import { button, fieldError, fillDate, option, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
 
 const ORG_NAME = 'Đảng bộ Sở Tài chính';
@@ -104,7 +104,7 @@ describe('congress journey', () => {
     await fillDate(date, '10/07/2020');
     await page.getByLabel('Thời gian đại hội').click();
     await (await visible(option(page, /^1½ ngày$/))).click();
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await button(page, 'Lưu').click();
     const refusal = await fieldError(page, date);
     expect(await refusal.textContent()).toContain('30/06/2020');
     expect(await refusal.textContent()).toContain('35-CT/TW');
@@ -115,7 +115,7 @@ describe('congress journey', () => {
 
     await fillDate(date, '20/05/2020');
     await expect.poll(() => date.getAttribute('aria-invalid')).not.toBe('true');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await button(page, 'Lưu').click();
     await page.waitForURL(/\/congress-plans\/[0-9a-f-]{36}$/);
     const planPath = new URL(page.url()).pathname;
     expect(created).toHaveLength(1);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it, onTestFailed } from 'vitest';
 import { docxText } from '../packages/server/src/exports/docx-text.ts';
-import { fieldError, fillDate, screenshot, settled, visible } from './browser.ts';
+import { button, fieldError, fillDate, screenshot, settled, visible } from './browser.ts';
 import { signIn, signOut, useSession } from './session.ts';
 import { rowsOf, workbookOf } from './xlsx.ts';
 
@@ -54,7 +54,7 @@ describe('document journey', () => {
     await page.getByLabel('Trích yếu').fill(SUMMARY);
     await page.getByLabel('Người ký', { exact: true }).fill('Trần Quốc Vượng');
     await page.getByLabel('Chức vụ người ký').fill('Thường trực Ban Bí thư');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await button(page, 'Lưu').click();
     const refusal = await fieldError(page, number);
     expect(await refusal.textContent()).toContain('“1206/QĐ-BTP” ghi theo kiểu số văn bản nhà nước');
     expect(await refusal.textContent()).toContain('“Số 165-KH/ĐUK”');
@@ -65,7 +65,7 @@ describe('document journey', () => {
 
     await number.fill('Số 35-CT/TW');
     await expect.poll(() => number.getAttribute('aria-invalid')).not.toBe('true');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await button(page, 'Lưu').click();
     await page.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
     const documentPath = new URL(page.url()).pathname;
     expect(created).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('document journey', () => {
     ).click();
     await visible(sendDialog.getByText('Đã chọn 1 tổ chức.'));
     await fillDate(sendDialog.getByLabel('Hạn báo cáo triển khai'), DUE);
-    await sendDialog.getByRole('button', { name: 'Gửi', exact: true }).click();
+    await button(sendDialog, 'Gửi').click();
     await sendDialog.waitFor({ state: 'hidden' });
     await visible(page.getByText('Đã gửi văn bản cho 1 tổ chức.'));
     const recipientRow = await visible(
@@ -168,7 +168,7 @@ describe('document journey', () => {
     await page.getByLabel('Tên hội nghị').click();
     await settled(page);
     await screenshot(page, 'documents-07-conference-form');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await button(page, 'Lưu').click();
     await page.waitForURL(/\/dissemination-sessions\/[0-9a-f-]{36}$/);
     await visible(page.getByText(`Đã tạo hội nghị «${SESSION_TITLE}».`));
     await visible(page.getByRole('heading', { name: SESSION_TITLE }));
