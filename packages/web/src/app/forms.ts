@@ -45,3 +45,42 @@ export function detailIssues(
 export function withIssues(error: ApiError, issues: FormIssue[]): ApiError {
   return issues.length === 0 ? error : new ApiError(error.status, error.code, error.message, issues);
 }
+
+/** A detail's path as a flat form's field: "body.summary" → "summary", "body.links.0.targetId" → "links". */
+function topField(path: unknown, fields: readonly string[]): string | null {
+  const segments = Array.isArray(path)
+    ? path.map(String)
+    : typeof path === 'string'
+      ? path.split(/[.[\]/]+/).filter(Boolean)
+      : [];
+  const rest = segments[0] === 'body' ? segments.slice(1) : segments;
+  const name = rest[0];
+  return name && fields.includes(name) ? name : null;
+}
+
+/**
+ * The server's refusal with its details rewritten as a flat form's own field names, so that the form
+ * helpers put each message under its field. Where no detail names a field the form has, the refusal's
+ * code may (`fieldOfCode`); what the details said besides (a duplicate's id) stays with that issue.
+ */
+export function refusalAtFields(
+  error: unknown,
+  fields: readonly string[],
+  fieldOfCode: Readonly<Record<string, string>>,
+): unknown {
+  if (!isApiError(error)) return error;
+  const issues: { path: string; message: string }[] = [];
+  const extra =
+    error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {};
+  for (const d of Array.isArray(error.details) ? error.details : []) {
+    if (!d || typeof d !== 'object') continue;
+    const { path, field, message } = d as { path?: unknown; field?: unknown; message?: unknown };
+    const name = topField(field ?? path, fields);
+    if (name)
+      issues.push({ path: name, message: typeof message === 'string' && message ? message : error.message });
+  }
+  const byCode = fieldOfCode[error.code];
+  if (issues.length === 0 && byCode && fields.includes(byCode))
+    issues.push({ ...extra, path: byCode, message: error.message });
+  return new ApiError(error.status, error.code, error.message, issues.length > 0 ? issues : error.details);
+}

@@ -1,5 +1,6 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
+import { refusalAtFields } from '../../app/forms';
 import type {
   CongressKind,
   CongressPlanDetail,
@@ -157,40 +158,12 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = {
   CONGRESS_TASK_DONE_IN_FUTURE: 'doneOn',
 };
 
-/** A detail's path as the form's field: "body.plannedOn" → "plannedOn". */
-function fieldOf(path: unknown, fields: readonly string[]): string | null {
-  const segments = Array.isArray(path)
-    ? path.map(String)
-    : typeof path === 'string'
-      ? path.split(/[.[\]/]+/).filter(Boolean)
-      : [];
-  const rest = segments[0] === 'body' ? segments.slice(1) : segments;
-  const name = rest[0];
-  return name && fields.includes(name) ? name : null;
-}
-
 /**
  * The server's refusal with its details rewritten as the form's own field names, so that the app's form
  * helpers put each message under its field (a refused date: the directive's words under the date).
  */
 export function forForm(error: unknown, fields: readonly string[]): unknown {
-  if (!isApiError(error)) return error;
-  const issues: { path: string; message: string }[] = [];
-  const extra =
-    error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {};
-  const list = Array.isArray(error.details) ? error.details : [];
-  for (const d of list) {
-    if (!d || typeof d !== 'object') continue;
-    const { path, message } = d as { path?: unknown; message?: unknown };
-    const name = fieldOf(path, fields);
-    if (name)
-      issues.push({ path: name, message: typeof message === 'string' && message ? message : error.message });
-  }
-  const byCode = FIELD_OF_CODE[error.code];
-  if (issues.length === 0 && byCode && fields.includes(byCode))
-    // What the details said besides the field (the existing plan's id) stays with the issue.
-    issues.push({ ...extra, path: byCode, message: error.message });
-  return new ApiError(error.status, error.code, error.message, issues.length > 0 ? issues : error.details);
+  return refusalAtFields(error, fields, FIELD_OF_CODE);
 }
 
 export async function withFormErrors<T>(run: () => Promise<T>, fields: readonly string[]): Promise<T> {

@@ -1,6 +1,7 @@
 import type { DocumentTypeCode } from '@daihoi/core';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError, isApiError } from '../../app/api';
+import { isApiError } from '../../app/api';
+import { refusalAtFields } from '../../app/forms';
 import type {
   CreateDocumentInput,
   Direction,
@@ -172,40 +173,12 @@ const FIELD_OF_CODE: Readonly<Record<string, string>> = {
   DISTRIBUTION_REPORT_DOCUMENT_INVALID: 'documentId',
 };
 
-/** A detail's path as the form's field: "body.summary" → "summary", "body.links.0.targetId" → "links". */
-function fieldOf(path: unknown, fields: readonly string[]): string | null {
-  const segments = Array.isArray(path)
-    ? path.map(String)
-    : typeof path === 'string'
-      ? path.split(/[.[\]/]+/).filter(Boolean)
-      : [];
-  const rest = segments[0] === 'body' ? segments.slice(1) : segments;
-  const name = rest[0];
-  return name && fields.includes(name) ? name : null;
-}
-
 /**
  * The server's refusal with its details rewritten as the form's own field paths, so that the app's
  * form helpers put each message under its field. The code alone names the field when details do not.
  */
 export function forForm(error: unknown, fields: readonly string[]): unknown {
-  if (!isApiError(error)) return error;
-  const issues: { path: string; message: string }[] = [];
-  const extra =
-    error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? error.details : {};
-  const list = Array.isArray(error.details) ? error.details : [];
-  for (const d of list) {
-    if (!d || typeof d !== 'object') continue;
-    const { path, field, message } = d as { path?: unknown; field?: unknown; message?: unknown };
-    const name = fieldOf(field ?? path, fields);
-    if (name)
-      issues.push({ path: name, message: typeof message === 'string' && message ? message : error.message });
-  }
-  const byCode = FIELD_OF_CODE[error.code];
-  // What the details said besides the field (the duplicate's id) stays with the issue.
-  if (issues.length === 0 && byCode && fields.includes(byCode))
-    issues.push({ ...extra, path: byCode, message: error.message });
-  return new ApiError(error.status, error.code, error.message, issues.length > 0 ? issues : error.details);
+  return refusalAtFields(error, fields, FIELD_OF_CODE);
 }
 
 /** Runs a request and hands its refusal to the form in the form's own field names. */
